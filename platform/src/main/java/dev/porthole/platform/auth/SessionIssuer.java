@@ -1,0 +1,49 @@
+package dev.porthole.platform.auth;
+
+import dev.porthole.platform.config.PortholeConfiguration;
+import dev.porthole.platform.users.User;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/** Issues login sessions: a signed JWT, returned in the body and as the httpOnly {@code jwt} cookie. */
+@Singleton
+final class SessionIssuer {
+    static final String COOKIE = "jwt";
+
+    private final TokenGenerator tokens;
+    private final PortholeConfiguration configuration;
+
+    SessionIssuer(TokenGenerator tokens, PortholeConfiguration configuration) {
+        this.tokens = tokens;
+        this.configuration = configuration;
+    }
+
+    LoginResponse issue(User user) {
+        Authentication authentication = Authentication.build(
+                user.username(),
+                List.of(user.role().name()),
+                Map.of(Caller.USER_ID, user.id(), Caller.SESSION_EPOCH, user.sessionEpoch()));
+        int ttl = (int) configuration.sessionTtl().toSeconds();
+        String jwt = tokens.generateToken(authentication, ttl)
+                .orElseThrow(() -> new IllegalStateException("the JWT generator produced no token"));
+        return new LoginResponse(
+                jwt, "Bearer", ttl, user.username(), user.role().name());
+    }
+
+    Cookie cookie(LoginResponse session) {
+        return base(Cookie.of(COOKIE, session.accessToken())).maxAge(session.expiresIn());
+    }
+
+    Cookie expiredCookie() {
+        return base(Cookie.of(COOKIE, "")).maxAge(0);
+    }
+
+    private Cookie base(Cookie cookie) {
+        return cookie.httpOnly(true).sameSite(SameSite.Lax).path("/").secure(configuration.cookieSecure());
+    }
+}

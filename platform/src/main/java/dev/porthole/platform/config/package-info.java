@@ -1,0 +1,2 @@
+/** The host's configuration records. */
+package dev.porthole.platform.config;

@@ -1,0 +1,61 @@
+package dev.porthole.platform.errors;
+
+import io.micronaut.http.HttpStatus;
+import java.time.Duration;
+import java.util.List;
+
+/** A request that cannot be served, with the status and the words the client gets. */
+public class ApiException extends RuntimeException {
+    private final HttpStatus status;
+    private final List<Problem.FieldError> fieldErrors;
+    private final Duration retryAfter;
+
+    public ApiException(HttpStatus status, String detail) {
+        this(status, detail, List.of());
+    }
+
+    public ApiException(HttpStatus status, String detail, List<Problem.FieldError> fieldErrors) {
+        this(status, detail, fieldErrors, null);
+    }
+
+    private ApiException(HttpStatus status, String detail, List<Problem.FieldError> fieldErrors, Duration retryAfter) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.fieldErrors = List.copyOf(fieldErrors);
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(
+                HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, detail);
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(HttpStatus.CONFLICT, detail);
+    }
+
+    public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public List<Problem.FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** When the client may try again, for a 429; null otherwise. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

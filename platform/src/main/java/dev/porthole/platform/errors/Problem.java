@@ -1,0 +1,21 @@
+package dev.porthole.platform.errors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem ({@code application/problem+json}). {@code errors} names each offending field of a request.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        String type, String title, int status, @Nullable String detail, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field of a request and what is wrong with it; {@code field} is a JSON path such as {@code proxies[0].port}. */
+    @Serdeable
+    public record FieldError(String field, String message) {}
+}

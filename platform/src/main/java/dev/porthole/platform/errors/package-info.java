@@ -1,0 +1,2 @@
+/** Errors as {@code application/problem+json}, for the host's own failures and the framework's. */
+package dev.porthole.platform.errors;

@@ -1,0 +1,372 @@
+package dev.porthole.platform.hosts;
+
+import dev.porthole.platform.auth.Caller;
+import dev.porthole.platform.errors.ApiException;
+import dev.porthole.platform.secrets.SecretBox;
+import dev.porthole.platform.users.User;
+import dev.porthole.platform.users.UserRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The host inventory: hosts, their sealed credentials, and who may do what with them. Every other part of Porthole
+ * asks {@link #require} whether a caller may use a host.
+ */
+@Singleton
+public class HostService {
+    static final int MAX_JUMP_CHAIN = 8;
+    private static final String PASSWORD = "host.password";
+    private static final String PRIVATE_KEY = "host.privateKey";
+    private static final String KEY_PASSPHRASE = "host.keyPassphrase";
+    private static final String PROXY_PASSWORD = "host.proxy.password";
+
+    private final HostRepository hosts;
+    private final HostShareRepository shares;
+    private final UserRepository users;
+    private final SecretBox secrets;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    HostService(
+            HostRepository hosts,
+            HostShareRepository shares,
+            UserRepository users,
+            SecretBox secrets,
+            JsonMapper json,
+            Clock clock) {
+        this.hosts = hosts;
+        this.shares = shares;
+        this.users = users;
+        this.secrets = secrets;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * The host, when the caller holds at least {@code needed} on it. A host the caller cannot see at all is a 404, so
+     * that ids do not reveal other users' hosts; one they see but may not do this with is a 403.
+     */
+    public HostRow require(Caller caller, long hostId, AccessLevel needed) {
+        HostRow host = hosts.findById(hostId).orElse(null);
+        AccessLevel level = host == null ? null : levelOf(caller, host);
+        if (level == null) {
+            throw ApiException.notFound("no host with id " + hostId);
+        }
+        if (!level.includes(needed)) {
+            throw ApiException.forbidden(
+                    "you have " + level.wire() + " access to host " + hostId + "; this needs " + needed.wire());
+        }
+        return host;
+    }
+
+    List<HostView> list(Caller caller, @Nullable String tag) {
+        List<HostRow> rows = caller.isAdmin() ? hosts.listOrderById() : hosts.listVisibleTo(caller.userId());
+        Map<Long, String> usernames = usernames();
+        Map<Long, AccessLevel> shared = shares.findByUserId(caller.userId()).stream()
+                .collect(Collectors.toMap(HostShare::hostId, HostShare::accessLevel));
+        return rows.stream()
+                .map(row -> view(row, usernames, accessName(caller, row, shared.get(row.id()))))
+                .filter(view -> tag == null || view.tags().contains(tag))
+                .toList();
+    }
+
+    HostView get(Caller caller, long id) {
+        return view(caller, require(caller, id, AccessLevel.VIEW));
+    }
+
+    @Transactional
+    HostView create(Caller caller, HostInput input) {
+        if (hosts.existsByOwnerIdAndName(caller.userId(), input.name())) {
+            throw ApiException.conflict("you already have a host named '" + input.name() + "'");
+        }
+        checkJumpHost(caller, null, input.jumpHostId());
+        Instant now = clock.instant();
+        HostRow row = hosts.save(toRow(null, caller.userId(), input, null, now, now));
+        return view(caller, row);
+    }
+
+    @Transactional
+    HostView update(Caller caller, long id, HostInput input) {
+        HostRow stored = require(caller, id, AccessLevel.MANAGE);
+        if (hosts.existsByOwnerIdAndNameAndIdNotEqual(stored.ownerId(), input.name(), id)) {
+            throw ApiException.conflict("the owner already has a host named '" + input.name() + "'");
+        }
+        if (!Objects.equals(stored.jumpHostId(), input.jumpHostId())) {
+            checkJumpHost(caller, id, input.jumpHostId());
+        }
+        HostRow row = hosts.update(toRow(id, stored.ownerId(), input, stored, stored.createdAt(), clock.instant()));
+        return view(caller, row);
+    }
+
+    @Transactional
+    void delete(Caller caller, long id) {
+        HostRow host = require(caller, id, AccessLevel.OWNER);
+        List<HostRow> dependents = hosts.findByJumpHostId(id);
+        if (!dependents.isEmpty()) {
+            throw ApiException.conflict("host " + id + " is the jump host of " + dependents.size()
+                    + " other host(s) (ids "
+                    + dependents.stream().map(h -> h.id().toString()).collect(Collectors.joining(", "))
+                    + "); point them elsewhere first");
+        }
+        hosts.delete(host);
+    }
+
+    List<ShareView> shares(Caller caller, long id) {
+        require(caller, id, AccessLevel.OWNER);
+        Map<Long, String> usernames = usernames();
+        return shares.findByHostIdOrderById(id).stream()
+                .map(s -> ShareView.of(s, usernames.get(s.userId())))
+                .toList();
+    }
+
+    /** Grants or changes a user's access; {@code created} tells which. */
+    @Transactional
+    SharedResult share(
+            Caller caller, long id, @Nullable Long userId, @Nullable String username, @Nullable String levelName) {
+        HostRow host = require(caller, id, AccessLevel.OWNER);
+        AccessLevel level = levelName == null ? null : AccessLevel.ofShare(levelName);
+        if (level == null) {
+            throw ApiException.invalidField("level", "must be one of view, use, manage");
+        }
+        User target = shareTarget(userId, username);
+        if (target.id() == host.ownerId()) {
+            throw ApiException.invalidField(
+                    userId != null ? "userId" : "username", "is the owner of this host already");
+        }
+        HostShare existing = shares.findByHostIdAndUserId(id, target.id()).orElse(null);
+        HostShare saved = existing == null
+                ? shares.save(new HostShare(null, id, target.id(), level.wire(), clock.instant()))
+                : shares.update(new HostShare(existing.id(), id, target.id(), level.wire(), existing.createdAt()));
+        return new SharedResult(ShareView.of(saved, target.username()), existing == null);
+    }
+
+    /** Takes a user's access away; the owner may, and so may the user themself (leaving a shared host). */
+    @Transactional
+    void unshare(Caller caller, long id, long userId) {
+        if (caller.userId() == userId) {
+            require(caller, id, AccessLevel.VIEW);
+        } else {
+            require(caller, id, AccessLevel.OWNER);
+        }
+        HostShare share = shares.findByHostIdAndUserId(id, userId)
+                .orElseThrow(() -> ApiException.notFound("host " + id + " is not shared with user " + userId));
+        shares.delete(share);
+    }
+
+    record SharedResult(ShareView share, boolean created) {}
+
+    private User shareTarget(@Nullable Long userId, @Nullable String username) {
+        if (userId != null) {
+            return users.findById(userId)
+                    .orElseThrow(() -> ApiException.invalidField("userId", "no user with id " + userId));
+        }
+        if (username != null) {
+            return users.findByUsername(username)
+                    .orElseThrow(() -> ApiException.invalidField("username", "no user named '" + username + "'"));
+        }
+        throw ApiException.invalidField("username", "give the username or the userId to share with");
+    }
+
+    private AccessLevel levelOf(Caller caller, HostRow host) {
+        if (host.ownerId() == caller.userId() || caller.isAdmin()) {
+            return AccessLevel.OWNER;
+        }
+        return shares.findByHostIdAndUserId(host.id(), caller.userId())
+                .map(HostShare::accessLevel)
+                .orElse(null);
+    }
+
+    private static String accessName(Caller caller, HostRow host, @Nullable AccessLevel shared) {
+        if (host.ownerId() == caller.userId()) {
+            return "owner";
+        }
+        if (caller.isAdmin()) {
+            return "admin";
+        }
+        return shared == null ? "view" : shared.wire();
+    }
+
+    private void checkJumpHost(Caller caller, @Nullable Long hostId, @Nullable Long jumpHostId) {
+        if (jumpHostId == null) {
+            return;
+        }
+        if (jumpHostId.equals(hostId)) {
+            throw ApiException.invalidField("jumpHostId", "cannot be the host itself");
+        }
+        HostRow jump = hosts.findById(jumpHostId)
+                .filter(h -> {
+                    AccessLevel level = levelOf(caller, h);
+                    return level != null && level.includes(AccessLevel.USE);
+                })
+                .orElseThrow(() ->
+                        ApiException.invalidField("jumpHostId", "no host with id " + jumpHostId + " that you may use"));
+        Set<Long> chain = new HashSet<>(Set.of(jumpHostId));
+        for (Long next = jump.jumpHostId();
+                next != null;
+                next = hosts.findById(next).map(HostRow::jumpHostId).orElse(null)) {
+            if (next.equals(hostId) || !chain.add(next)) {
+                throw ApiException.invalidField("jumpHostId", "would make a loop of jump hosts");
+            }
+            if (chain.size() > MAX_JUMP_CHAIN) {
+                throw ApiException.invalidField(
+                        "jumpHostId", "makes a chain of more than " + MAX_JUMP_CHAIN + " jump hosts");
+            }
+        }
+    }
+
+    private HostRow toRow(
+            @Nullable Long id, long ownerId, HostInput in, @Nullable HostRow stored, Instant createdAt, Instant now) {
+        String password = merge(in.password(), stored == null ? null : stored.passwordSealed(), PASSWORD);
+        String privateKey = merge(in.privateKey(), stored == null ? null : stored.privateKeySealed(), PRIVATE_KEY);
+        String passphrase =
+                merge(in.keyPassphrase(), stored == null ? null : stored.keyPassphraseSealed(), KEY_PASSPHRASE);
+        if (in.authType().equals("password") && password == null) {
+            throw ApiException.invalidField("password", "is required when authType is password");
+        }
+        if (in.authType().equals("key") && privateKey == null) {
+            throw ApiException.invalidField("privateKey", "is required when authType is key");
+        }
+        if (privateKey != null && (in.privateKey() != null || in.keyPassphrase() != null)) {
+            PrivateKeyCheck.check(
+                    secrets.open(privateKey, PRIVATE_KEY),
+                    passphrase == null ? null : secrets.open(passphrase, KEY_PASSPHRASE));
+        }
+        List<StoredProxy> storedProxies =
+                stored == null ? List.of() : readList(stored.proxiesJson(), StoredProxy.class);
+        return new HostRow(
+                id,
+                ownerId,
+                in.name(),
+                in.address(),
+                in.port() == null ? 22 : in.port(),
+                in.username(),
+                in.authType(),
+                password,
+                privateKey,
+                passphrase,
+                in.jumpHostId(),
+                write(proxies(in.proxies(), storedProxies)),
+                bool(in.enableDocker()),
+                bool(in.enableTunnels()),
+                bool(in.enableStats()),
+                write(tunnels(in.tunnels())),
+                write(new ArrayList<>(new LinkedHashSet<>(in.tags() == null ? List.of() : in.tags()))),
+                createdAt,
+                now);
+    }
+
+    /** Absent keeps what is stored, empty removes it, anything else is sealed anew. */
+    private String merge(@Nullable String incoming, @Nullable String storedSealed, String purpose) {
+        if (incoming == null) {
+            return storedSealed;
+        }
+        return incoming.isEmpty() ? null : secrets.seal(incoming, purpose);
+    }
+
+    /** A proxy sent without a password keeps the one stored for the same host, port and username at that place. */
+    private List<StoredProxy> proxies(@Nullable List<HostInput.ProxyInput> inputs, List<StoredProxy> stored) {
+        List<StoredProxy> result = new ArrayList<>();
+        List<HostInput.ProxyInput> given = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < given.size(); i++) {
+            HostInput.ProxyInput in = given.get(i);
+            String kept = i < stored.size() && stored.get(i).sameEndpoint(in)
+                    ? stored.get(i).passwordSealed()
+                    : null;
+            result.add(
+                    new StoredProxy(in.host(), in.port(), in.username(), merge(in.password(), kept, PROXY_PASSWORD)));
+        }
+        return result;
+    }
+
+    private static List<TunnelDefinition> tunnels(@Nullable List<TunnelDefinition> tunnels) {
+        List<TunnelDefinition> given = tunnels == null ? List.of() : tunnels;
+        for (int i = 0; i < given.size(); i++) {
+            TunnelDefinition t = given.get(i);
+            if (t.needsEndpoint()
+                    && (t.endpointHost() == null || t.endpointHost().isBlank())) {
+                throw ApiException.invalidField(
+                        "tunnels[" + i + "].endpointHost", "is required for " + t.mode() + " tunnels");
+            }
+            if (t.needsEndpoint() && t.endpointPort() == null) {
+                throw ApiException.invalidField(
+                        "tunnels[" + i + "].endpointPort", "is required for " + t.mode() + " tunnels");
+            }
+        }
+        return given.stream().map(TunnelDefinition::withDefaults).toList();
+    }
+
+    private HostView view(Caller caller, HostRow row) {
+        AccessLevel shared = row.ownerId() == caller.userId() || caller.isAdmin() ? null : levelOf(caller, row);
+        return view(row, usernames(), accessName(caller, row, shared));
+    }
+
+    private HostView view(HostRow row, Map<Long, String> usernames, String access) {
+        List<HostView.ProxyView> proxies = readList(row.proxiesJson(), StoredProxy.class).stream()
+                .map(p -> new HostView.ProxyView(p.host(), p.port(), p.username(), p.passwordSealed() != null))
+                .toList();
+        return new HostView(
+                row.id(),
+                row.name(),
+                row.address(),
+                row.port(),
+                row.username(),
+                row.authType(),
+                row.passwordSealed() != null,
+                row.privateKeySealed() != null,
+                row.keyPassphraseSealed() != null,
+                row.jumpHostId(),
+                proxies,
+                row.enableDocker(),
+                row.enableTunnels(),
+                row.enableStats(),
+                readList(row.tunnelsJson(), TunnelDefinition.class),
+                readList(row.tagsJson(), String.class),
+                row.ownerId(),
+                usernames.get(row.ownerId()),
+                access,
+                row.createdAt(),
+                row.updatedAt());
+    }
+
+    private Map<Long, String> usernames() {
+        Map<Long, String> names = new HashMap<>();
+        users.findAll().forEach(u -> names.put(u.id(), u.username()));
+        return names;
+    }
+
+    private static boolean bool(@Nullable Boolean value) {
+        return value != null && value;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> List<T> readList(String text, Class<T> type) {
+        try {
+            return json.readValue(text, Argument.listOf(type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.porthole.platform.users;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface UserRepository extends CrudRepository<User, Long> {
+    Optional<User> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    List<User> listOrderById();
+
+    long countByRoleAndEnabled(Role role, boolean enabled);
+
+    @Query("SELECT COUNT(*) FROM hosts WHERE owner_id = :userId")
+    long countOwnedHosts(long userId);
+}
