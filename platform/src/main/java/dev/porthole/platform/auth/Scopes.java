@@ -28,6 +28,9 @@ public final class Scopes {
         if (held.equals(ALL)) {
             return true;
         }
+        if (required.equals(ALL)) {
+            return false;
+        }
         int heldColon = held.indexOf(':');
         int requiredColon = required.indexOf(':');
         String heldAction = held.substring(0, heldColon);

@@ -41,7 +41,8 @@ final class ConstraintViolationHandler implements ExceptionHandler<ConstraintVio
      * the convention that every JSON body parameter of a controller is named {@code body}.
      */
     static String jsonPath(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // container elements print as "tags[1].<list element>"; the index already says which element
+        String path = violation.getPropertyPath().toString().replaceAll("\\.?<[^>]+>", "");
         String withoutMethod = path.substring(path.indexOf('.') + 1);
         if (withoutMethod.startsWith("body.")) {
             return withoutMethod.substring("body.".length());

@@ -1,9 +1,9 @@
 package dev.porthole.platform.secrets;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -52,13 +52,13 @@ public final class MasterKey {
         byte[] raw = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(raw);
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (FileAlreadyExistsException raced) {
-            return loadOrCreate(file);
-        }
-        Files.writeString(file, Base64.getEncoder().encodeToString(raw) + "\n");
+        Files.createDirectories(
+                parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // written whole to a private temporary file, then moved into place: a crash never leaves an empty key
+        Path temporary =
+                Files.createTempFile(parent, ".master", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.writeString(temporary, Base64.getEncoder().encodeToString(raw) + "\n");
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("Created a new master key for secrets at {}; back it up apart from the database", file);
         return new MasterKey(raw);
     }

@@ -47,7 +47,15 @@ public final class SecretBox {
         if (!sealed.startsWith(PREFIX)) {
             throw new SecretUnreadableException("a sealed secret has an unknown format");
         }
-        byte[] all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        byte[] all;
+        try {
+            all = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new SecretUnreadableException("a sealed secret is not valid base64");
+        }
+        if (all.length <= NONCE_BYTES) {
+            throw new SecretUnreadableException("a sealed secret is too short");
+        }
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(all, NONCE_BYTES), purpose);
             byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);

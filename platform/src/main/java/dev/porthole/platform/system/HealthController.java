@@ -1,5 +1,6 @@
 package dev.porthole.platform.system;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,20 +14,21 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /** {@code UP} (200) while the database answers, {@code DOWN} (503) when it does not. */
-@Controller("/health")
+@Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HealthController {
     private final DataSource dataSource;
 
     HealthController(DataSource dataSource) {
-        this.dataSource = dataSource;
+        // the raw pool: Micronaut Data's contextual proxy only works inside a transaction or @Connectable
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     @Serdeable
     record Health(String status) {}
 
-    @Get
+    @Get("/health")
     HttpResponse<Health> health() {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(2)) {

@@ -1,2 +1,2 @@
-/** The host about itself: version, clock. Health is Micronaut's {@code /health}. */
+/** The host about itself: version, clock. {@code /health} answers UP while the database does. */
 package dev.porthole.platform.system;

@@ -76,7 +76,12 @@ class UsersController {
     /** Fields left out stay as they are. Any change ends the user's sessions. */
     @Patch("/{id}")
     @RequiresScope("write:users")
-    UserView update(@PathVariable @Positive long id, @Body UpdateUser body) {
+    UserView update(@PathVariable @Positive long id, @Body UpdateUser body, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (body.password() != null && caller.tokenId() != null && caller.userId() == id) {
+            // same rule as /api/auth/password: a leaked token must not take over its own account
+            throw ApiException.forbidden("an API token cannot change its own account's password");
+        }
         return UserView.of(
                 users.update(id, body.password(), body.role() == null ? null : role(body.role()), body.enabled()));
     }
