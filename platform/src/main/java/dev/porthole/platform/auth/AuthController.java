@@ -19,7 +19,6 @@ import io.micronaut.security.token.Claims;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import java.time.Instant;
 import java.util.List;
 
 /** Login, logout, who am I, and changing one's own password. */
@@ -68,9 +67,9 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<Void> logout(Authentication authentication) {
         Object jti = authentication.getAttributes().get(Claims.TOKEN_ID);
-        Object expiry = authentication.getAttributes().get(Claims.EXPIRATION_TIME);
-        if (jti != null && expiry != null) {
-            sessionState.revoke(jti.toString(), expiresAt(expiry));
+        if (jti != null) {
+            Object expiry = authentication.getAttributes().get(Claims.EXPIRATION_TIME);
+            sessionState.revoke(jti.toString(), sessions.expiryOf(expiry));
         }
         return HttpResponse.<Void>noContent().cookie(sessions.expiredCookie());
     }
@@ -101,15 +100,5 @@ class AuthController {
         User user = users.changeOwnPassword(caller.userId(), body.currentPassword(), body.newPassword());
         LoginResponse session = sessions.issue(user);
         return HttpResponse.ok(session).cookie(sessions.cookie(session));
-    }
-
-    private static Instant expiresAt(Object expiry) {
-        if (expiry instanceof java.util.Date date) {
-            return date.toInstant();
-        }
-        if (expiry instanceof Number seconds) {
-            return Instant.ofEpochSecond(seconds.longValue());
-        }
-        return Instant.now().plusSeconds(24 * 3600);
     }
 }

@@ -7,6 +7,9 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +20,12 @@ final class SessionIssuer {
 
     private final TokenGenerator tokens;
     private final PortholeConfiguration configuration;
+    private final Clock clock;
 
-    SessionIssuer(TokenGenerator tokens, PortholeConfiguration configuration) {
+    SessionIssuer(TokenGenerator tokens, PortholeConfiguration configuration, Clock clock) {
         this.tokens = tokens;
         this.configuration = configuration;
+        this.clock = clock;
     }
 
     LoginResponse issue(User user) {
@@ -33,6 +38,20 @@ final class SessionIssuer {
                 .orElseThrow(() -> new IllegalStateException("the JWT generator produced no token"));
         return new LoginResponse(
                 jwt, "Bearer", ttl, user.username(), user.role().name());
+    }
+
+    /**
+     * When a session whose {@code exp} claim is given ends. Without a readable claim, the longest a session of ours
+     * can live from now is a safe bound for keeping its revocation.
+     */
+    Instant expiryOf(Object expClaim) {
+        if (expClaim instanceof Date date) {
+            return date.toInstant();
+        }
+        if (expClaim instanceof Number seconds) {
+            return Instant.ofEpochSecond(seconds.longValue());
+        }
+        return clock.instant().plus(configuration.sessionTtl());
     }
 
     Cookie cookie(LoginResponse session) {

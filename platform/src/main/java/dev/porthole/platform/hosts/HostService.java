@@ -313,7 +313,8 @@ public class HostService {
 
     private HostView view(Caller caller, HostRow row) {
         AccessLevel shared = row.ownerId() == caller.userId() || caller.isAdmin() ? null : levelOf(caller, row);
-        return view(row, usernames(), accessName(caller, row, shared));
+        String owner = users.findById(row.ownerId()).map(User::username).orElseThrow();
+        return view(row, Map.of(row.ownerId(), owner), accessName(caller, row, shared));
     }
 
     private HostView view(HostRow row, Map<Long, String> usernames, String access) {

@@ -12,5 +12,7 @@ interface ApiTokenRepository extends CrudRepository<ApiToken, Long> {
 
     boolean existsByUserIdAndName(long userId, String name);
 
+    long countByUserId(long userId);
+
     void updateLastUsedAt(@io.micronaut.data.annotation.Id Long id, Instant lastUsedAt);
 }

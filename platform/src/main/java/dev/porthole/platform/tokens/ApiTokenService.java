@@ -63,7 +63,7 @@ class ApiTokenService {
         if (tokens.existsByUserIdAndName(caller.userId(), name)) {
             throw ApiException.conflict("you already have a token named '" + name + "'");
         }
-        if (tokens.findByUserIdOrderById(caller.userId()).size() >= MAX_TOKENS_PER_USER) {
+        if (tokens.countByUserId(caller.userId()) >= MAX_TOKENS_PER_USER) {
             throw ApiException.conflict("you have " + MAX_TOKENS_PER_USER + " tokens already; revoke one first");
         }
         Instant now = clock.instant();

@@ -166,12 +166,7 @@ abstract class AuthApiContract extends PlatformTestBase {
         assertThat(api().get("/api/auth/me", Auth.bearer((String) changed.field("access_token")))
                         .status())
                 .isEqualTo(200);
-        assertThat(api().post(
-                                "/api/auth/login",
-                                Map.of("username", user.username(), "password", user.password()),
-                                Auth.NONE)
-                        .status())
-                .isEqualTo(401);
+        assertThat(loginStatus(user.username(), user.password())).isEqualTo(401);
         login(user.username(), "brand-new-password");
     }
 
@@ -182,12 +177,7 @@ abstract class AuthApiContract extends PlatformTestBase {
 
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(api().get("/api/auth/me", user.auth()).status()).isEqualTo(401);
-        assertThat(api().post(
-                                "/api/auth/login",
-                                Map.of("username", user.username(), "password", user.password()),
-                                Auth.NONE)
-                        .status())
-                .isEqualTo(401);
+        assertThat(loginStatus(user.username(), user.password())).isEqualTo(401);
     }
 
     @Test
@@ -206,6 +196,11 @@ abstract class AuthApiContract extends PlatformTestBase {
         assertThat(locked.field("detail").toString()).startsWith("too many failed logins");
         // another user is not affected
         login("admin", ADMIN_PASSWORD);
+    }
+
+    private int loginStatus(String username, String password) {
+        return api().post("/api/auth/login", Map.of("username", username, "password", password), Auth.NONE)
+                .status();
     }
 
     private static String base64(String text) {
