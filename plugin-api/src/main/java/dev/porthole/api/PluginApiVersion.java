@@ -10,9 +10,8 @@ import java.util.Properties;
  *
  * <p>The host compares a plugin's {@code Plugin-Requires} range with {@link #current()}.
  *
- * @since 0.1.0
- * @apiNote stable
  */
+@Api(since = "0.1.0", stability = Api.Stability.STABLE)
 public final class PluginApiVersion {
     private static final String CURRENT = readVersion();
 

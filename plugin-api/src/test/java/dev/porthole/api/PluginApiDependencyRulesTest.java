@@ -1,5 +1,6 @@
 package dev.porthole.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,6 +20,7 @@ class PluginApiDependencyRulesTest {
                     "dev.porthole.api..",
                     "java..",
                     "javax.annotation..",
+                    "javax.sql..",
                     "org.pf4j..",
                     "org.slf4j..",
                     "org.reactivestreams..")
@@ -31,4 +33,14 @@ class PluginApiDependencyRulesTest {
             .dependOnClassesThat()
             .resideInAnyPackage("dev.porthole.platform..", "dev.porthole.plugins..")
             .because("the API is what the host offers, never the host itself");
+
+    @ArchTest
+    static final ArchRule every_public_type_says_since_when_and_how_stable = classes()
+            .that()
+            .arePublic()
+            .and()
+            .doNotHaveSimpleName("package-info")
+            .should()
+            .beAnnotatedWith(Api.class)
+            .because("plugin authors need to know since which version a type exists and whether it is stable");
 }

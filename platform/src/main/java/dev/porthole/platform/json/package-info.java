@@ -1,0 +1,2 @@
+/** JSON trees for plugins: read into and write from JDK types, so no serializer cache holds a plugin class. */
+package dev.porthole.platform.json;
