@@ -1,0 +1,87 @@
+package dev.porthole.platform.dispatch;
+
+import dev.porthole.api.http.Method;
+import dev.porthole.platform.json.JsonTrees;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+
+/**
+ * The catch-all WebSocket endpoint for plugin routes. Upgrades find it whatever its rank (the server looks only at
+ * WebSocket routes for them); for plain GETs its template must rank below {@link DispatchController}'s, and
+ * Micronaut ranks by literal length first, then by fewer variables: hence one literal {@code /} and two variables.
+ * {@link PluginAccessRule} has checked access on the upgrade request. Frames are handed to the plugin's session bridge,
+ * which runs the plugin's handler on the plugin's executor.
+ */
+@ServerWebSocket("/{first}{+rest}")
+@Secured(SecurityRule.IS_ANONYMOUS)
+final class WebSocketDispatcher {
+    private static final String SESSION = "porthole.plugin-session";
+
+    private final RouteRegistry registry;
+    private final JsonTrees json;
+
+    WebSocketDispatcher(RouteRegistry registry, JsonTrees json) {
+        this.registry = registry;
+        this.json = json;
+    }
+
+    @OnOpen
+    void open(String first, String rest, WebSocketSession session, HttpRequest<?> request) {
+        RouteRegistry.Match match = request.getAttribute(PluginAccessRule.MATCH, RouteRegistry.Match.class)
+                .or(() -> registry.find(RouteKind.WEBSOCKET, Method.GET, request.getPath()))
+                .orElse(null);
+        if (match == null || match.route().kind() != RouteKind.WEBSOCKET) {
+            session.close(new CloseReason(4404, "nothing is served at " + request.getPath()));
+            return;
+        }
+        PluginWebSocketSession bridge = new PluginWebSocketSession(
+                session, new PluginRequest(Method.GET, request, match.pathParams(), null, json), match.route(), json);
+        session.put(SESSION, bridge);
+        if (!match.entry().track(bridge)) {
+            bridge.close();
+            return;
+        }
+        session.put("porthole.plugin-entry", match.entry());
+        bridge.opened();
+    }
+
+    @OnMessage
+    void message(WebSocketFrame frame, WebSocketSession session) {
+        try {
+            PluginWebSocketSession bridge =
+                    session.get(SESSION, PluginWebSocketSession.class).orElse(null);
+            if (bridge == null) {
+                return;
+            }
+            if (frame instanceof TextWebSocketFrame text) {
+                bridge.text(text.text());
+            } else if (frame instanceof BinaryWebSocketFrame binary) {
+                bridge.binary(ByteBufUtil.getBytes(binary.content()));
+            } else {
+                session.close(
+                        new CloseReason(CloseReason.UNSUPPORTED_DATA.getCode(), "fragmented frames are not supported"));
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    @OnClose
+    void close(WebSocketSession session, CloseReason reason) {
+        session.get(SESSION, PluginWebSocketSession.class).ifPresent(bridge -> {
+            session.get("porthole.plugin-entry", RouteRegistry.Entry.class).ifPresent(e -> e.untrack(bridge));
+            bridge.closed(reason.getCode(), reason.getReason());
+        });
+    }
+}
