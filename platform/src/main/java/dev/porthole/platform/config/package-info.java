@@ -1,2 +1,2 @@
-/** The host's configuration records. */
+/** The host's configuration records, and the plugins' settings read from the same configuration. */
 package dev.porthole.platform.config;
