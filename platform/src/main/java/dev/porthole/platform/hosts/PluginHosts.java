@@ -1,0 +1,65 @@
+package dev.porthole.platform.hosts;
+
+import dev.porthole.api.hosts.Host;
+import dev.porthole.api.hosts.HostAccess;
+import dev.porthole.api.hosts.Hosts;
+import dev.porthole.api.http.HttpError;
+import dev.porthole.platform.auth.ApiCaller;
+import dev.porthole.platform.errors.ApiException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The host inventory as plugins see it: the same access checks as the API, the same 404 and 403 (as
+ * {@link HttpError}), and never a secret. Callers must be the ones the host handed the plugin; any other
+ * {@link dev.porthole.api.Caller} is refused with an {@link IllegalArgumentException}. Blocking (database).
+ */
+@Singleton
+public class PluginHosts implements Hosts {
+    private final HostService hosts;
+
+    PluginHosts(HostService hosts) {
+        this.hosts = hosts;
+    }
+
+    @Override
+    public Host require(dev.porthole.api.Caller caller, long hostId, HostAccess needed) {
+        var hostCaller = ApiCaller.unwrap(caller);
+        try {
+            return toHost(hosts.requireView(hostCaller, hostId, AccessLevel.valueOf(needed.name())));
+        } catch (ApiException e) {
+            throw new HttpError(e.status().getCode(), e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Host> visibleTo(dev.porthole.api.Caller caller) {
+        return hosts.list(ApiCaller.unwrap(caller), null).stream()
+                .map(PluginHosts::toHost)
+                .toList();
+    }
+
+    private static Host toHost(HostView view) {
+        return new Host(
+                view.id(),
+                view.name(),
+                view.address(),
+                view.port(),
+                view.username(),
+                view.authType(),
+                Optional.ofNullable(view.jumpHostId()),
+                view.enableDocker(),
+                view.enableTunnels(),
+                view.enableStats(),
+                view.tags(),
+                view.ownerId(),
+                access(view.access()));
+    }
+
+    /** The API's access names; an admin owns every host. */
+    private static HostAccess access(String wire) {
+        return wire.equals("admin") ? HostAccess.OWNER : HostAccess.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}
