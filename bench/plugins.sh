@@ -4,6 +4,7 @@
 #      the goals install <= 100 ms, uninstall <= 50 ms (time as the client sees it: upload, checks, start or stop);
 #  (b) wrk throughput of a plugin route (GET /hello/greetings/{name}) beside a static platform route in the same run
 #      (GET /api/version), both anonymous; goal: the plugin route serves at least 85 % of the static one.
+# wrk runs on the same machine as the server: on a loaded machine the figures move; compare runs made alike.
 # Usage: bench/plugins.sh [rounds]   (default 20)   Settings: BENCH_WRK="-t2 -c32 -d10s"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,9 @@ timed() {
 percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int((NR * p + 99) / 100); print a[i < 1 ? 1 : i] }'; }
 
 work=$server_data
+# One unmeasured round first: the server's first install loads PF4J and Flyway classes once for all plugins.
+timed 201 -F "file=@$plugin" "$server_url/api/plugins" >/dev/null
+timed 204 -X DELETE "$server_url/api/plugins/hello" >/dev/null
 for _ in $(seq "$rounds"); do
   timed 201 -F "file=@$plugin" "$server_url/api/plugins" >>"$work/install_ms"
   timed 204 -X DELETE "$server_url/api/plugins/hello" >>"$work/uninstall_ms"
@@ -53,11 +57,13 @@ timed 201 -F "file=@$plugin" "$server_url/api/plugins" >/dev/null
 plugin_route=$server_url/hello/greetings/world
 static_route=$server_url/api/version
 
-# requests/s of one wrk run against URL, after a short warm-up run of the same URL; refuses a URL that does not
-# answer 200, whose errors would count as requests.
+# Both routes must answer 200 (wrk would count errors as requests), and both are warmed up before either is measured.
+for route in "$static_route" "$plugin_route"; do
+  curl -fsS -o /dev/null "$route"
+  wrk -t2 -c32 -d3s "$route" >/dev/null
+done
+# requests/s of one wrk run against URL
 throughput() {
-  curl -fsS -o /dev/null "$1"
-  wrk -t2 -c32 -d3s "$1" >/dev/null
   # shellcheck disable=SC2086 # wrk_args are several arguments
   wrk $wrk_args "$1" | awk '/^Requests\/sec:/ { print $2 }'
 }
