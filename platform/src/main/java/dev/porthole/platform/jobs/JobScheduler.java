@@ -50,6 +50,9 @@ public class JobScheduler {
         });
         // a cancelled cron job waits in the queue until its next due time otherwise, keeping its plugin loaded
         timer.setRemoveOnCancelPolicy(true);
+        // started now, on a host thread: a thread started later by a plugin's first schedule() would keep that
+        // plugin's protection domain, and with it its class loader, in its inherited access-control context
+        timer.prestartAllCoreThreads();
     }
 
     /**
