@@ -32,7 +32,7 @@ public class HelloPlugin implements PortholePlugin {
 
     @Override
     public void start(PluginContext context) {
-        // porthole.plugin-settings.hello.greeting in the server's configuration, or PORTHOLE_PLUGIN_SETTINGS_HELLO_GREETING
+        // Settings: porthole.plugin-settings.hello.greeting, or PORTHOLE_PLUGIN_SETTINGS_HELLO_GREETING
         String greeting = context.settings().get("greeting", "Hello");
         Greetings greetings = new Greetings(context.storage().dataSource());
         Clock clock = context.clock();
