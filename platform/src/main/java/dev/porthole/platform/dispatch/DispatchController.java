@@ -14,12 +14,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -34,6 +36,24 @@ import java.util.concurrent.RejectedExecutionException;
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
+@Produces({
+    MediaType.APPLICATION_JSON,
+    MediaType.TEXT_EVENT_STREAM,
+    MediaType.TEXT_PLAIN,
+    MediaType.TEXT_HTML,
+    MediaType.APPLICATION_OCTET_STREAM,
+    MediaType.APPLICATION_YAML,
+    MediaType.TEXT_CSV,
+    Problem.MEDIA_TYPE
+})
+@Consumes({
+    MediaType.APPLICATION_JSON,
+    MediaType.TEXT_PLAIN,
+    MediaType.APPLICATION_OCTET_STREAM,
+    MediaType.APPLICATION_YAML,
+    MediaType.APPLICATION_FORM_URLENCODED,
+    MediaType.TEXT_CSV
+})
 final class DispatchController {
     private final RouteRegistry registry;
     private final Responses responses;
@@ -45,72 +65,29 @@ final class DispatchController {
         this.json = json;
     }
 
-    @Get(
-            uri = "/{+path}",
-            produces = {
-                MediaType.APPLICATION_JSON,
-                MediaType.TEXT_EVENT_STREAM,
-                MediaType.TEXT_PLAIN,
-                MediaType.TEXT_HTML,
-                MediaType.APPLICATION_OCTET_STREAM,
-                MediaType.APPLICATION_YAML,
-                MediaType.TEXT_CSV,
-                Problem.MEDIA_TYPE
-            })
+    @Get("/{+path}")
     CompletionStage<MutableHttpResponse<?>> get(@PathVariable String path, HttpRequest<?> request) {
         return dispatch(Method.GET, request, null);
     }
 
-    @Delete(
-            uri = "/{+path}",
-            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, Problem.MEDIA_TYPE})
+    @Delete("/{+path}")
     CompletionStage<MutableHttpResponse<?>> delete(@PathVariable String path, HttpRequest<?> request) {
         return dispatch(Method.DELETE, request, null);
     }
 
-    @Post(
-            uri = "/{+path}",
-            consumes = {
-                MediaType.APPLICATION_JSON,
-                MediaType.TEXT_PLAIN,
-                MediaType.APPLICATION_OCTET_STREAM,
-                MediaType.APPLICATION_YAML,
-                MediaType.APPLICATION_FORM_URLENCODED,
-                MediaType.TEXT_CSV
-            },
-            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, Problem.MEDIA_TYPE})
+    @Post("/{+path}")
     CompletionStage<MutableHttpResponse<?>> post(
             @PathVariable String path, HttpRequest<?> request, @Nullable @Body byte[] body) {
         return dispatch(Method.POST, request, body);
     }
 
-    @Put(
-            uri = "/{+path}",
-            consumes = {
-                MediaType.APPLICATION_JSON,
-                MediaType.TEXT_PLAIN,
-                MediaType.APPLICATION_OCTET_STREAM,
-                MediaType.APPLICATION_YAML,
-                MediaType.APPLICATION_FORM_URLENCODED,
-                MediaType.TEXT_CSV
-            },
-            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, Problem.MEDIA_TYPE})
+    @Put("/{+path}")
     CompletionStage<MutableHttpResponse<?>> put(
             @PathVariable String path, HttpRequest<?> request, @Nullable @Body byte[] body) {
         return dispatch(Method.PUT, request, body);
     }
 
-    @Patch(
-            uri = "/{+path}",
-            consumes = {
-                MediaType.APPLICATION_JSON,
-                MediaType.TEXT_PLAIN,
-                MediaType.APPLICATION_OCTET_STREAM,
-                MediaType.APPLICATION_YAML,
-                MediaType.APPLICATION_FORM_URLENCODED,
-                MediaType.TEXT_CSV
-            },
-            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, Problem.MEDIA_TYPE})
+    @Patch("/{+path}")
     CompletionStage<MutableHttpResponse<?>> patch(
             @PathVariable String path, HttpRequest<?> request, @Nullable @Body byte[] body) {
         return dispatch(Method.PATCH, request, body);

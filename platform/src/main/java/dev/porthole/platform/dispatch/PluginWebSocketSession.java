@@ -21,23 +21,33 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
     private final io.micronaut.websocket.WebSocketSession session;
     private final Request request;
     private final WebSocketHandler handler;
+    private final RouteRegistry.Entry entry;
     private final PluginRoute route;
     private final Executor calls;
     private final JsonTrees json;
     private final AtomicBoolean closeDelivered = new AtomicBoolean();
 
     PluginWebSocketSession(
-            io.micronaut.websocket.WebSocketSession session, Request request, PluginRoute route, JsonTrees json) {
+            io.micronaut.websocket.WebSocketSession session,
+            Request request,
+            RouteRegistry.Entry entry,
+            JsonTrees json) {
         this.session = session;
         this.request = request;
-        this.route = route;
+        this.entry = entry;
+        this.route = entry.route();
         this.handler = (WebSocketHandler) route.handler();
         this.calls = new SerialExecutor(route.executor());
         this.json = json;
     }
 
+    /** Tells the plugin, unless its route was withdrawn meanwhile: then the client is sent away at once. */
     void opened() {
-        call(() -> handler.onOpen(this));
+        if (entry.track(this)) {
+            call(() -> handler.onOpen(this));
+        } else {
+            close();
+        }
     }
 
     void text(String text) {
@@ -50,6 +60,7 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
 
     /** The connection has ended: tell the plugin once. */
     void closed(int code, String reason) {
+        entry.untrack(this);
         if (closeDelivered.compareAndSet(false, true)) {
             try {
                 calls.execute(() -> handler.onClose(this, code, reason));

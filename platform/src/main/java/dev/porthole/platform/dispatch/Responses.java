@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class Responses {
     private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
-    private static final MediaType PROBLEM = MediaType.of(Problem.MEDIA_TYPE);
 
     private final JsonTrees json;
 
@@ -63,9 +62,6 @@ final class Responses {
     }
 
     MutableHttpResponse<?> problem(int status, String detail, List<Problem.FieldError> errors) {
-        HttpStatus httpStatus = HttpStatus.valueOf(status);
-        return HttpResponse.status(httpStatus)
-                .contentType(PROBLEM)
-                .body(new Problem("about:blank", httpStatus.getReason(), status, detail, errors));
+        return Problem.response(HttpStatus.valueOf(status), detail, errors);
     }
 }

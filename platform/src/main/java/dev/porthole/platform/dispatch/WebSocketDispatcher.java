@@ -46,13 +46,8 @@ final class WebSocketDispatcher {
             return;
         }
         PluginWebSocketSession bridge = new PluginWebSocketSession(
-                session, new PluginRequest(Method.GET, request, match.pathParams(), null, json), match.route(), json);
+                session, new PluginRequest(Method.GET, request, match.pathParams(), null, json), match.entry(), json);
         session.put(SESSION, bridge);
-        if (!match.entry().track(bridge)) {
-            bridge.close();
-            return;
-        }
-        session.put("porthole.plugin-entry", match.entry());
         bridge.opened();
     }
 
@@ -79,9 +74,7 @@ final class WebSocketDispatcher {
 
     @OnClose
     void close(WebSocketSession session, CloseReason reason) {
-        session.get(SESSION, PluginWebSocketSession.class).ifPresent(bridge -> {
-            session.get("porthole.plugin-entry", RouteRegistry.Entry.class).ifPresent(e -> e.untrack(bridge));
-            bridge.closed(reason.getCode(), reason.getReason());
-        });
+        session.get(SESSION, PluginWebSocketSession.class)
+                .ifPresent(bridge -> bridge.closed(reason.getCode(), reason.getReason()));
     }
 }

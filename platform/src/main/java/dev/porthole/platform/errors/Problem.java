@@ -15,6 +15,14 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** A response carrying this kind of problem, for code that answers without throwing (filters, async handlers). */
+    public static io.micronaut.http.MutableHttpResponse<Problem> response(
+            io.micronaut.http.HttpStatus status, @Nullable String detail, List<FieldError> errors) {
+        return io.micronaut.http.HttpResponse.status(status)
+                .contentType(MEDIA_TYPE)
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, errors));
+    }
+
     /** One field of a request and what is wrong with it; {@code field} is a JSON path such as {@code proxies[0].port}. */
     @Serdeable
     public record FieldError(String field, String message) {}

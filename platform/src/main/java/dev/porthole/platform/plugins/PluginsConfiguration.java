@@ -14,7 +14,6 @@ import java.time.Duration;
  * @param threads the most threads each plugin's executor runs at once
  * @param startTimeout how long a plugin's start may take before it is marked FAILED
  * @param stopTimeout how long a plugin's stop, and then its running tasks, may take before they are abandoned
- * @param maxUploadSize the largest plugin archive {@code POST /api/plugins} accepts
  */
 @ConfigurationProperties("porthole.plugins")
 public record PluginsConfiguration(
@@ -22,5 +21,4 @@ public record PluginsConfiguration(
         @Nullable Path builtinDir,
         @Bindable(defaultValue = "16") int threads,
         @Bindable(defaultValue = "60s") Duration startTimeout,
-        @Bindable(defaultValue = "10s") Duration stopTimeout,
-        @Bindable(defaultValue = "64MB") String maxUploadSize) {}
+        @Bindable(defaultValue = "10s") Duration stopTimeout) {}

@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
@@ -26,14 +25,7 @@ final class RequestSizeLimit {
         if (length <= LIMIT || isPluginUpload(request)) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-                .contentType(MediaType.of(Problem.MEDIA_TYPE))
-                .body(new Problem(
-                        "about:blank",
-                        HttpStatus.REQUEST_ENTITY_TOO_LARGE.getReason(),
-                        413,
-                        "the request body is larger than 1 MB",
-                        List.of()));
+        return Problem.response(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is larger than 1 MB", List.of());
     }
 
     private static boolean isPluginUpload(HttpRequest<?> request) {
