@@ -1,0 +1,51 @@
+package dev.porthole.api.ssh;
+
+import dev.porthole.api.Api;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-request replacements for what the host has stored: a password, a private key (OpenSSH or PEM) with its
+ * passphrase, a SOCKS5 proxy chain. An empty field keeps the stored value. A connection made with overrides is pooled
+ * apart from the one made with the stored credentials.
+ *
+ * @param proxies empty keeps the stored chain; a present empty list connects directly
+ */
+@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+public record ConnectOptions(
+        Optional<String> password,
+        Optional<String> privateKey,
+        Optional<String> keyPassphrase,
+        Optional<List<Socks5Proxy>> proxies) {
+
+    /** Everything as stored. */
+    public static final ConnectOptions NONE =
+            new ConnectOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public ConnectOptions {
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(keyPassphrase, "keyPassphrase");
+        proxies = Objects.requireNonNull(proxies, "proxies").map(List::copyOf);
+    }
+
+    public ConnectOptions withPassword(String password) {
+        return new ConnectOptions(Optional.of(password), privateKey, keyPassphrase, proxies);
+    }
+
+    public ConnectOptions withPrivateKey(String privateKey, Optional<String> passphrase) {
+        return new ConnectOptions(password, Optional.of(privateKey), passphrase, proxies);
+    }
+
+    public ConnectOptions withProxies(List<Socks5Proxy> proxies) {
+        return new ConnectOptions(password, privateKey, keyPassphrase, Optional.of(proxies));
+    }
+
+    /** Says which fields are overridden, never their values. */
+    @Override
+    public String toString() {
+        return "ConnectOptions[password=" + password.isPresent() + ", privateKey=" + privateKey.isPresent()
+                + ", keyPassphrase=" + keyPassphrase.isPresent() + ", proxies=" + proxies + "]";
+    }
+}

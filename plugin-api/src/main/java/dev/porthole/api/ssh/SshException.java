@@ -1,0 +1,90 @@
+package dev.porthole.api.ssh;
+
+import dev.porthole.api.Api;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An SSH operation that could not be done, with a code a client can act on. The message never holds a secret. */
+@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+public class SshException extends RuntimeException {
+    private final Code code;
+    private final transient Challenge challenge;
+    private final transient HostKeyRefusal hostKey;
+
+    public SshException(Code code, String message) {
+        this(code, message, null, null, null);
+    }
+
+    public SshException(Code code, String message, Throwable cause) {
+        this(code, message, null, null, cause);
+    }
+
+    private SshException(Code code, String message, Challenge challenge, HostKeyRefusal hostKey, Throwable cause) {
+        super(message, cause);
+        this.code = Objects.requireNonNull(code, "code");
+        this.challenge = challenge;
+        this.hostKey = hostKey;
+    }
+
+    /** The login waits for a person: answer {@code challenge} through {@link SshConnections#answer}. */
+    public static SshException challengeRequired(Challenge challenge) {
+        return new SshException(
+                Code.CHALLENGE_REQUIRED,
+                "the server asks for " + challenge.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; answer challenge " + challenge.id(),
+                challenge,
+                null,
+                null);
+    }
+
+    /** A host key refused: {@code HOST_KEY_CHANGED} or {@code HOST_KEY_UNKNOWN}. */
+    public static SshException hostKey(Code code, String message, HostKeyRefusal refusal) {
+        if (code != Code.HOST_KEY_CHANGED && code != Code.HOST_KEY_UNKNOWN) {
+            throw new IllegalArgumentException("not a host key code: " + code);
+        }
+        return new SshException(code, message, null, refusal, null);
+    }
+
+    public Code code() {
+        return code;
+    }
+
+    /** The pending challenge, for {@code CHALLENGE_REQUIRED}. */
+    public Optional<Challenge> challenge() {
+        return Optional.ofNullable(challenge);
+    }
+
+    /** The refused key, for {@code HOST_KEY_CHANGED} and {@code HOST_KEY_UNKNOWN}. */
+    public Optional<HostKeyRefusal> hostKey() {
+        return Optional.ofNullable(hostKey);
+    }
+
+    /** Why an SSH operation failed. */
+    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    public enum Code {
+        /** The address resolved but nothing answered (refused, no route, closed during the handshake). */
+        UNREACHABLE,
+        /** A connect, handshake, login or channel step took longer than its limit. */
+        TIMEOUT,
+        /** The host name does not resolve. */
+        DNS_FAILURE,
+        /** The server refused every credential offered, or the answers to a challenge. */
+        AUTH_FAILED,
+        /** The private key is not a key in OpenSSH or PEM format. */
+        INVALID_KEY,
+        /** The private key is encrypted and the passphrase is missing or wrong. */
+        BAD_PASSPHRASE,
+        /** The server offered a key other than the one stored for it. Always refused. */
+        HOST_KEY_CHANGED,
+        /** The host is strict and no key is stored for it yet. */
+        HOST_KEY_UNKNOWN,
+        /** The login waits for a person; see {@link SshException#challenge()}. */
+        CHALLENGE_REQUIRED,
+        /** No challenge with that id is pending for this caller: it expired, was answered, or is someone else's. */
+        CHALLENGE_EXPIRED,
+        /** A SOCKS5 proxy of the chain refused or failed the connection. */
+        PROXY_FAILED,
+        /** Connected, but the server refused a channel or a forward, or the connection broke during the operation. */
+        CHANNEL_FAILED
+    }
+}

@@ -1,0 +1,29 @@
+package dev.porthole.api.ssh;
+
+import dev.porthole.api.Api;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.OptionalInt;
+
+/**
+ * A remote command's stdin and stdout as one byte stream. stderr is kept aside (bounded) for diagnostics so that an
+ * unread error stream never stalls the channel.
+ */
+@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+public interface SshStream extends AutoCloseable {
+
+    /** The command's stdout. */
+    InputStream input();
+
+    /** The command's stdin; closing it sends end-of-file. */
+    OutputStream output();
+
+    /** The last bytes the command wrote to stderr, as UTF-8. */
+    String errorOutput();
+
+    /** The exit status, once the command has ended. */
+    OptionalInt exitStatus();
+
+    @Override
+    void close();
+}

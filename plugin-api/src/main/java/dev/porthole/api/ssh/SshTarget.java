@@ -1,0 +1,55 @@
+package dev.porthole.api.ssh;
+
+import dev.porthole.api.Api;
+
+/**
+ * One host, reached as the caller who asked for it. Every operation takes a channel on the pooled connection (opening
+ * or replacing the connection when needed) and throws {@link SshException} when it cannot.
+ */
+@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+public interface SshTarget {
+
+    long hostId();
+
+    /**
+     * Makes sure an authenticated connection exists, for a "connect" step that should surface a login problem or a
+     * challenge before any work is asked for.
+     */
+    void connect();
+
+    /** Runs a command and collects its output, bounded by the request's timeout and output limit. */
+    ExecResult exec(ExecRequest request);
+
+    /** {@link #exec(ExecRequest)} with the default timeout and output limit. */
+    default ExecResult exec(String command) {
+        return exec(ExecRequest.of(command));
+    }
+
+    /**
+     * Runs a command and hands its output to {@code listener} as it arrives, on the calling thread; returns when the
+     * command ends or times out. The result's {@code stdout} and {@code stderr} are empty: the output went to the
+     * listener. The output limit still applies.
+     */
+    ExecResult exec(ExecRequest request, ExecListener listener);
+
+    /**
+     * Listens on {@code bindHost:bindPort} here and carries each connection to {@code remoteHost:remotePort} as seen
+     * from the SSH server ({@code ssh -L}). Port 0 picks a free port; the handle tells which.
+     */
+    Forward localForward(String bindHost, int bindPort, String remoteHost, int remotePort);
+
+    /**
+     * Asks the SSH server to listen on {@code remoteBindHost:remoteBindPort} and carries each connection to
+     * {@code localHost:localPort} as seen from here ({@code ssh -R}).
+     */
+    Forward remoteForward(String remoteBindHost, int remoteBindPort, String localHost, int localPort);
+
+    /** A SOCKS proxy listening here whose connections leave from the SSH server ({@code ssh -D}). */
+    Forward dynamicForward(String bindHost, int bindPort);
+
+    /**
+     * A raw byte stream to a remote command's stdin and stdout, e.g. {@code docker system dial-stdio}. Close it when
+     * done; closing ends the command's channel.
+     */
+    SshStream openStream(String command);
+}
