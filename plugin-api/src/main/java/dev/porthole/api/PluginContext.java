@@ -8,6 +8,7 @@ import dev.porthole.api.http.RouteHandler;
 import dev.porthole.api.http.SseHandler;
 import dev.porthole.api.http.WebSocketHandler;
 import dev.porthole.api.jobs.Schedule;
+import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.storage.PluginStorage;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -46,6 +47,13 @@ public interface PluginContext {
 
     /** The host inventory, with the caller's access checked on every lookup. */
     Hosts hosts();
+
+    /**
+     * SSH to the inventory's hosts: pooled connections, exec, forwards and streams, with host keys checked on every
+     * hop. Forwards and streams are the plugin's to close; the host closes those still open when the plugin stops.
+     */
+    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    SshConnections ssh();
 
     /** Publishes to clients subscribed to the plugin's topics. */
     Events events();

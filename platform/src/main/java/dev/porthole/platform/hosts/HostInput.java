@@ -44,7 +44,10 @@ record HostInput(
         @Nullable Boolean enableTunnels,
         @Nullable Boolean enableStats,
         @Nullable @Size(max = 64) List<@NotNull @Valid TunnelDefinition> tunnels,
-        @Nullable @Size(max = 32) List<@NotNull @Pattern(regexp = TAG, message = TAG_RULE) String> tags) {
+        @Nullable @Size(max = 32) List<@NotNull @Pattern(regexp = TAG, message = TAG_RULE) String> tags,
+
+        @Nullable @Pattern(regexp = "tofu|strict", message = "must be one of tofu, strict")
+        String hostKeyPolicy) {
 
     /** A DNS name, an IPv4 address, or an IPv6 address with or without brackets; never an option for a command. */
     static final String ADDRESS = "[A-Za-z0-9_\\[:][A-Za-z0-9._:%\\[\\]-]*";

@@ -26,5 +26,6 @@ record HostRow(
         boolean enableStats,
         String tunnelsJson,
         String tagsJson,
+        String hostKeyPolicy,
         Instant createdAt,
         Instant updatedAt) {}

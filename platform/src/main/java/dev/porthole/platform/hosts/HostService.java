@@ -75,6 +75,34 @@ public class HostService {
         return host;
     }
 
+    /**
+     * How to reach a host over SSH, its secrets opened. No access check: the SSH layer calls it for a target whose
+     * access {@link #require} has checked, and for that target's jump hosts, which its owner chose.
+     */
+    public SshEndpoint endpoint(long hostId) {
+        HostRow row = hosts.findById(hostId).orElseThrow(() -> ApiException.notFound("no host with id " + hostId));
+        List<SshEndpoint.Proxy> proxies = readList(row.proxiesJson(), StoredProxy.class).stream()
+                .map(p -> new SshEndpoint.Proxy(
+                        p.host(), p.port(), p.username(), open(p.passwordSealed(), PROXY_PASSWORD)))
+                .toList();
+        return new SshEndpoint(
+                row.id(),
+                row.address(),
+                row.port(),
+                row.username(),
+                row.authType(),
+                open(row.passwordSealed(), PASSWORD),
+                open(row.privateKeySealed(), PRIVATE_KEY),
+                open(row.keyPassphraseSealed(), KEY_PASSPHRASE),
+                row.jumpHostId(),
+                proxies,
+                HostKeyPolicy.ofWire(row.hostKeyPolicy()));
+    }
+
+    private String open(@Nullable String sealed, String purpose) {
+        return sealed == null ? null : secrets.open(sealed, purpose);
+    }
+
     /** {@link #require}, answered as the API shows a host: for plugins, which never see a secret. */
     HostView requireView(Caller caller, long hostId, AccessLevel needed) {
         return view(caller, require(caller, hostId, needed));
@@ -272,6 +300,7 @@ public class HostService {
                 bool(in.enableStats()),
                 write(tunnels(in.tunnels())),
                 write(new ArrayList<>(new LinkedHashSet<>(in.tags() == null ? List.of() : in.tags()))),
+                hostKeyPolicy(in, stored),
                 createdAt,
                 now);
     }
@@ -343,6 +372,7 @@ public class HostService {
                 row.enableStats(),
                 readList(row.tunnelsJson(), TunnelDefinition.class),
                 readList(row.tagsJson(), String.class),
+                row.hostKeyPolicy(),
                 row.ownerId(),
                 usernames.get(row.ownerId()),
                 access,
@@ -354,6 +384,14 @@ public class HostService {
         Map<Long, String> names = new HashMap<>();
         users.findAll().forEach(u -> names.put(u.id(), u.username()));
         return names;
+    }
+
+    /** Absent keeps the stored policy (clients that predate it), and a new host trusts on first use. */
+    private static String hostKeyPolicy(HostInput in, @Nullable HostRow stored) {
+        if (in.hostKeyPolicy() != null) {
+            return in.hostKeyPolicy();
+        }
+        return stored == null ? HostKeyPolicy.TOFU.wire() : stored.hostKeyPolicy();
     }
 
     private static boolean bool(@Nullable Boolean value) {

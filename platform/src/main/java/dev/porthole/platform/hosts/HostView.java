@@ -27,6 +27,7 @@ record HostView(
         boolean enableStats,
         List<TunnelDefinition> tunnels,
         List<String> tags,
+        String hostKeyPolicy,
         long ownerId,
         String owner,
         String access,

@@ -13,11 +13,13 @@ import dev.porthole.api.http.RouteHandler;
 import dev.porthole.api.http.SseHandler;
 import dev.porthole.api.http.WebSocketHandler;
 import dev.porthole.api.jobs.Schedule;
+import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.storage.PluginStorage;
 import dev.porthole.platform.dispatch.PathTemplate;
 import dev.porthole.platform.dispatch.PluginRoute;
 import dev.porthole.platform.dispatch.RouteKind;
 import dev.porthole.platform.json.JsonTrees;
+import dev.porthole.platform.ssh.PluginSshConnections;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,7 @@ final class HostPluginContext implements PluginContext {
     private final PluginExecutor executor;
     private final PluginServices services;
     private final Settings settings;
+    private final PluginSshConnections ssh;
     private final List<Registration> registrations = new ArrayList<>();
     private PluginStorage storage;
     private boolean closed;
@@ -47,6 +50,7 @@ final class HostPluginContext implements PluginContext {
         this.executor = executor;
         this.services = services;
         this.settings = services.settings().forPlugin(pluginId);
+        this.ssh = new PluginSshConnections(services.ssh());
     }
 
     /** Applies the plugin's migrations; runs before the plugin starts. */
@@ -100,6 +104,11 @@ final class HostPluginContext implements PluginContext {
     }
 
     @Override
+    public SshConnections ssh() {
+        return ssh;
+    }
+
+    @Override
     public Events events() {
         return this::publish;
     }
@@ -149,6 +158,7 @@ final class HostPluginContext implements PluginContext {
         }
         toClose.forEach(Registration::close);
         services.jobs().cancelAll(pluginId);
+        ssh.closeAll();
         services.events().completeTopicsOf(pluginId);
     }
 

@@ -6,6 +6,7 @@ import dev.porthole.platform.events.EventHub;
 import dev.porthole.platform.hosts.PluginHosts;
 import dev.porthole.platform.jobs.JobScheduler;
 import dev.porthole.platform.json.JsonTrees;
+import dev.porthole.platform.ssh.DefaultSshConnections;
 import dev.porthole.platform.storage.PluginStorages;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -19,5 +20,6 @@ record PluginServices(
         PluginStorages storages,
         PluginSettingsSource settings,
         PluginHosts hosts,
+        DefaultSshConnections ssh,
         JsonTrees json,
         Clock clock) {}

@@ -1,0 +1,202 @@
+package dev.porthole.platform.ssh;
+
+import dev.porthole.api.ssh.SshException;
+import dev.porthole.platform.config.SshConfiguration;
+import io.micronaut.context.annotation.Bean;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.sshd.client.session.ClientSession;
+
+/**
+ * Authenticated connections by (host, user, credential hash), each carrying up to
+ * {@code max-sessions-per-connection} channels; past that another connection is opened. A connection that is being
+ * opened already counts its waiters, so a burst of requests opens as few connections as it needs. Closed or closing
+ * sessions are dropped when next looked at, so a broken connection is replaced on next use; connections without a
+ * lease for {@code idle-timeout} are closed.
+ */
+@Singleton
+@Bean(preDestroy = "close")
+class ConnectionPool implements AutoCloseable {
+
+    /** What makes two connections interchangeable; {@code credentialHash} is a hash, never a secret. */
+    record PoolKey(long hostId, String username, String credentialHash) {}
+
+    private final SshConfiguration config;
+    private final Map<PoolKey, List<Pooled>> connections = new HashMap<>();
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ssh-pool-reaper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ConnectionPool(SshConfiguration config) {
+        this.config = config;
+        long period = Math.max(100, Math.min(config.idleTimeout().toMillis() / 2, 30_000));
+        reaper.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A channel slot on a connection for {@code key}, opening one with {@code opener} when every connection is full.
+     * Throws {@link SshException} when the connection cannot be opened, including {@code CHALLENGE_REQUIRED}.
+     */
+    Lease acquire(PoolKey key, long userId, Supplier<Login> opener, Duration wait) {
+        while (true) {
+            Pooled slot;
+            synchronized (this) {
+                List<Pooled> list = connections.computeIfAbsent(key, k -> new ArrayList<>());
+                list.removeIf(Pooled::isBroken);
+                slot = list.stream()
+                        .filter(p -> p.active < config.maxSessionsPerConnection())
+                        .findFirst()
+                        .orElse(null);
+                if (slot == null) {
+                    slot = new Pooled(opener.get());
+                    list.add(slot);
+                }
+                slot.active++;
+            }
+            try {
+                return new Lease(this, slot, slot.session(wait));
+            } catch (SshException e) {
+                boolean othersChallenge = e.code() == SshException.Code.CHALLENGE_REQUIRED
+                        && slot.login != null
+                        && slot.login.userId() != userId;
+                synchronized (this) {
+                    slot.active--;
+                    List<Pooled> list = connections.get(key);
+                    if (list != null) {
+                        list.remove(slot);
+                    }
+                }
+                if (!othersChallenge) {
+                    throw e;
+                }
+                // another user's login waits for their answer; this caller opens their own
+            }
+        }
+    }
+
+    /** Takes a connection whose login finished after a challenge into the pool. */
+    synchronized void adopt(PoolKey key, ClientSession session) {
+        connections.computeIfAbsent(key, k -> new ArrayList<>()).add(new Pooled(session));
+    }
+
+    /** Open connections for {@code key}, for tests and diagnostics. */
+    synchronized int size(PoolKey key) {
+        List<Pooled> list = connections.get(key);
+        if (list == null) {
+            return 0;
+        }
+        list.removeIf(Pooled::isBroken);
+        return list.size();
+    }
+
+    private synchronized void release(Pooled slot) {
+        slot.active--;
+        slot.idleSince = System.nanoTime();
+    }
+
+    private void closeIdle() {
+        List<ClientSession> idle = new ArrayList<>();
+        long now = System.nanoTime();
+        synchronized (this) {
+            for (List<Pooled> list : connections.values()) {
+                list.removeIf(p -> {
+                    boolean expired = p.session != null
+                            && p.active == 0
+                            && now - p.idleSince >= config.idleTimeout().toNanos();
+                    if (expired) {
+                        idle.add(p.session);
+                    }
+                    return expired || p.isBroken();
+                });
+            }
+            connections.values().removeIf(List::isEmpty);
+        }
+        idle.forEach(s -> s.close(false));
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        reaper.shutdownNow();
+        List<ClientSession> all = new ArrayList<>();
+        synchronized (this) {
+            connections.values().forEach(list -> list.stream()
+                    .filter(p -> p.session != null)
+                    .forEach(p -> all.add(p.session)));
+            connections.clear();
+        }
+        all.forEach(s -> s.close(true));
+    }
+
+    /** One connection of the pool, or one being opened. Guarded by the pool's lock except for the login wait. */
+    private static final class Pooled {
+        private final Login login;
+        private volatile ClientSession session;
+        private int active;
+        private long idleSince = System.nanoTime();
+
+        Pooled(Login login) {
+            this.login = login;
+        }
+
+        Pooled(ClientSession session) {
+            this.login = null;
+            this.session = session;
+        }
+
+        ClientSession session(Duration wait) {
+            ClientSession current = session;
+            if (current != null) {
+                return current;
+            }
+            current = login.await(wait);
+            session = current;
+            return current;
+        }
+
+        boolean isBroken() {
+            ClientSession current = session;
+            return current != null && (!current.isOpen() || current.isClosing());
+        }
+    }
+
+    /** A channel slot held on one connection; closing it gives the slot back. Closing twice does nothing. */
+    static final class Lease implements AutoCloseable {
+        private final ConnectionPool pool;
+        private final Pooled slot;
+        private final ClientSession session;
+        private boolean closed;
+
+        private Lease(ConnectionPool pool, Pooled slot, ClientSession session) {
+            this.pool = pool;
+            this.slot = slot;
+            this.session = session;
+        }
+
+        ClientSession session() {
+            return session;
+        }
+
+        @Override
+        public void close() {
+            synchronized (pool) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            pool.release(slot);
+        }
+    }
+}

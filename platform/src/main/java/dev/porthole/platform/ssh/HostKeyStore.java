@@ -1,0 +1,36 @@
+package dev.porthole.platform.ssh;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The stored host keys: read before a handshake, written on first use or when an owner accepts a new key. */
+@Singleton
+class HostKeyStore {
+    private final HostKeyRepository keys;
+    private final Clock clock;
+
+    HostKeyStore(HostKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    Optional<HostKeyRow> find(long hostId) {
+        return keys.findByHostId(hostId);
+    }
+
+    /** Stores {@code key} as the one {@code hostId} is known by, replacing any other. */
+    HostKeyRow remember(long hostId, OfferedKey key) {
+        Optional<HostKeyRow> stored = keys.findByHostId(hostId);
+        if (stored.isPresent() && stored.get().publicKey().equals(key.publicKey())) {
+            return stored.get();
+        }
+        stored.ifPresent(keys::delete);
+        return keys.save(
+                new HostKeyRow(null, hostId, key.algorithm(), key.fingerprint(), key.publicKey(), clock.instant()));
+    }
+
+    void forget(long hostId) {
+        keys.deleteByHostId(hostId);
+    }
+}

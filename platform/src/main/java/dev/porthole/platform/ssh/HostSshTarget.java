@@ -1,0 +1,140 @@
+package dev.porthole.platform.ssh;
+
+import dev.porthole.api.ssh.ExecListener;
+import dev.porthole.api.ssh.ExecRequest;
+import dev.porthole.api.ssh.ExecResult;
+import dev.porthole.api.ssh.Forward;
+import dev.porthole.api.ssh.SshException;
+import dev.porthole.api.ssh.SshStream;
+import dev.porthole.api.ssh.SshTarget;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.PortForwardingTracker;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+
+/**
+ * A target as one caller reaches it. Each operation leases a channel slot from the pool; when the leased connection
+ * turns out to be broken, it is dropped and the operation is tried once more on a fresh one.
+ */
+final class HostSshTarget implements SshTarget {
+    private final DefaultSshConnections ssh;
+    private final ConnectPlan plan;
+    private final long userId;
+
+    HostSshTarget(DefaultSshConnections ssh, ConnectPlan plan, long userId) {
+        this.ssh = ssh;
+        this.plan = plan;
+        this.userId = userId;
+    }
+
+    @Override
+    public long hostId() {
+        return plan.target().hostId();
+    }
+
+    @Override
+    public void connect() {
+        ssh.lease(plan, userId).close();
+    }
+
+    @Override
+    public ExecResult exec(ExecRequest request) {
+        Objects.requireNonNull(request, "request");
+        return withSession(session -> ssh.exec().buffered(session, request));
+    }
+
+    @Override
+    public ExecResult exec(ExecRequest request, ExecListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        return withSession(session -> ssh.exec().streamed(session, request, listener));
+    }
+
+    @Override
+    public Forward localForward(String bindHost, int bindPort, String remoteHost, int remotePort) {
+        return forward(
+                Forward.Kind.LOCAL,
+                session -> session.createLocalPortForwardingTracker(
+                        new SshdSocketAddress(bindHost, bindPort), new SshdSocketAddress(remoteHost, remotePort)));
+    }
+
+    @Override
+    public Forward remoteForward(String remoteBindHost, int remoteBindPort, String localHost, int localPort) {
+        return forward(
+                Forward.Kind.REMOTE,
+                session -> session.createRemotePortForwardingTracker(
+                        new SshdSocketAddress(remoteBindHost, remoteBindPort),
+                        new SshdSocketAddress(localHost, localPort)));
+    }
+
+    @Override
+    public Forward dynamicForward(String bindHost, int bindPort) {
+        return forward(
+                Forward.Kind.DYNAMIC,
+                session -> session.createDynamicPortForwardingTracker(new SshdSocketAddress(bindHost, bindPort)));
+    }
+
+    @Override
+    public SshStream openStream(String command) {
+        Objects.requireNonNull(command, "command");
+        return held(lease -> {
+            ChannelExec channel = lease.session().createExecChannel(command);
+            TailBuffer stderr = new TailBuffer(64 * 1024);
+            channel.setErr(stderr);
+            channel.open().verify(ssh.configuration().connectTimeout());
+            return new ChannelStream(channel, stderr, lease);
+        });
+    }
+
+    private Forward forward(Forward.Kind kind, SessionCall<PortForwardingTracker> start) {
+        return held(lease -> {
+            PortForwardingTracker tracker = start.call(lease.session());
+            SshdSocketAddress bound = tracker.getBoundAddress();
+            return new SshForward(kind, tracker, bound.toInetSocketAddress(), lease);
+        });
+    }
+
+    /** Runs {@code call} on a leased session and gives the lease back. */
+    private <T> T withSession(SessionCall<T> call) {
+        return held(lease -> {
+            try (lease) {
+                return call.call(lease.session());
+            }
+        });
+    }
+
+    /** Runs {@code call} with a lease it keeps on success (a forward, a stream); retried once on a broken session. */
+    private <T> T held(LeaseCall<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            ConnectionPool.Lease lease = ssh.lease(plan, userId);
+            try {
+                return call.call(lease);
+            } catch (IOException | IllegalStateException e) {
+                lease.close();
+                boolean broken = !lease.session().isOpen() || lease.session().isClosing();
+                if (broken && attempt == 1) {
+                    continue;
+                }
+                throw new SshException(
+                        SshException.Code.CHANNEL_FAILED,
+                        (broken ? "the connection to host " + hostId() + " broke: " : "host " + hostId() + ": ")
+                                + e.getMessage());
+            } catch (RuntimeException e) {
+                lease.close();
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SessionCall<T> {
+        T call(ClientSession session) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface LeaseCall<T> {
+        T call(ConnectionPool.Lease lease) throws IOException;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.porthole.platform.ssh;
+
+import dev.porthole.api.Caller;
+import dev.porthole.api.ssh.ConnectOptions;
+import dev.porthole.api.ssh.ExecListener;
+import dev.porthole.api.ssh.ExecRequest;
+import dev.porthole.api.ssh.ExecResult;
+import dev.porthole.api.ssh.Forward;
+import dev.porthole.api.ssh.SshConnections;
+import dev.porthole.api.ssh.SshStream;
+import dev.porthole.api.ssh.SshTarget;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One plugin's view of the SSH layer: it remembers the forwards and streams the plugin opened, so that stopping the
+ * plugin closes whatever the plugin did not.
+ */
+public final class PluginSshConnections implements SshConnections {
+    private final SshConnections delegate;
+    private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+
+    public PluginSshConnections(DefaultSshConnections delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public SshTarget target(Caller caller, long hostId, ConnectOptions overrides) {
+        return new Tracked(delegate.target(caller, hostId, overrides));
+    }
+
+    @Override
+    public void answer(Caller caller, String challengeId, List<String> answers) {
+        delegate.answer(caller, challengeId, answers);
+    }
+
+    /** Closes every forward and stream the plugin left open. */
+    public void closeAll() {
+        for (AutoCloseable handle : List.copyOf(open)) {
+            try {
+                handle.close();
+            } catch (Exception e) {
+                // closing the rest matters more than this one's failure
+            }
+        }
+        open.clear();
+    }
+
+    private final class Tracked implements SshTarget {
+        private final SshTarget target;
+
+        Tracked(SshTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public long hostId() {
+            return target.hostId();
+        }
+
+        @Override
+        public void connect() {
+            target.connect();
+        }
+
+        @Override
+        public ExecResult exec(ExecRequest request) {
+            return target.exec(request);
+        }
+
+        @Override
+        public ExecResult exec(ExecRequest request, ExecListener listener) {
+            return target.exec(request, listener);
+        }
+
+        @Override
+        public Forward localForward(String bindHost, int bindPort, String remoteHost, int remotePort) {
+            return track(target.localForward(bindHost, bindPort, remoteHost, remotePort));
+        }
+
+        @Override
+        public Forward remoteForward(String remoteBindHost, int remoteBindPort, String localHost, int localPort) {
+            return track(target.remoteForward(remoteBindHost, remoteBindPort, localHost, localPort));
+        }
+
+        @Override
+        public Forward dynamicForward(String bindHost, int bindPort) {
+            return track(target.dynamicForward(bindHost, bindPort));
+        }
+
+        @Override
+        public SshStream openStream(String command) {
+            SshStream stream = target.openStream(command);
+            open.add(stream);
+            return new SshStream() {
+                @Override
+                public InputStream input() {
+                    return stream.input();
+                }
+
+                @Override
+                public OutputStream output() {
+                    return stream.output();
+                }
+
+                @Override
+                public String errorOutput() {
+                    return stream.errorOutput();
+                }
+
+                @Override
+                public OptionalInt exitStatus() {
+                    return stream.exitStatus();
+                }
+
+                @Override
+                public void close() {
+                    open.remove(stream);
+                    stream.close();
+                }
+            };
+        }
+
+        private Forward track(Forward forward) {
+            open.add(forward);
+            return new Forward() {
+                @Override
+                public Kind kind() {
+                    return forward.kind();
+                }
+
+                @Override
+                public InetSocketAddress boundAddress() {
+                    return forward.boundAddress();
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return forward.isOpen();
+                }
+
+                @Override
+                public void close() {
+                    open.remove(forward);
+                    forward.close();
+                }
+            };
+        }
+    }
+}

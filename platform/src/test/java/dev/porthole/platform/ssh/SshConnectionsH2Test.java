@@ -1,0 +1,369 @@
+package dev.porthole.platform.ssh;
+
+import static dev.porthole.platform.ssh.SshTestSupport.caller;
+import static dev.porthole.platform.ssh.SshTestSupport.createHost;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.porthole.api.http.HttpError;
+import dev.porthole.api.ssh.ConnectOptions;
+import dev.porthole.api.ssh.ExecRequest;
+import dev.porthole.api.ssh.ExecResult;
+import dev.porthole.api.ssh.SshException;
+import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.platform.support.PlatformTestBase;
+import dev.porthole.platform.support.TestDatabase;
+import dev.porthole.platform.support.TestKeys;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Logins, exec and pooling against MINA's in-process server. */
+@MicronautTest(transactional = false)
+class SshConnectionsH2Test extends PlatformTestBase {
+    private final TestSshServer sshd = new TestSshServer();
+
+    @Inject
+    DefaultSshConnections ssh;
+
+    SshConnectionsH2Test() {
+        super(TestDatabase.H2);
+    }
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("porthole.ssh.max-sessions-per-connection", "2", "porthole.ssh.idle-timeout", "3s");
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        sshd.close();
+    }
+
+    private SshTarget passwordTarget(TestUser user) {
+        long id = createHost(
+                api(),
+                user.auth(),
+                "pw-" + System.nanoTime(),
+                sshd.port(),
+                "alice",
+                "authType",
+                "password",
+                "password",
+                TestSshServer.PASSWORD);
+        return ssh.target(caller(user), id);
+    }
+
+    @Test
+    void a_password_login_runs_a_command_with_its_output_and_exit_status() {
+        SshTarget target = passwordTarget(newUser("USER"));
+
+        ExecResult result = target.exec("echo out; echo err >&2; exit 3");
+
+        assertThat(result.stdout()).isEqualTo("out\n");
+        assertThat(result.stderr()).isEqualTo("err\n");
+        assertThat(result.exitStatus()).hasValue(3);
+        assertThat(result.truncated()).isFalse();
+        assertThat(result.timedOut()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ed25519", "ecdsa", "rsa3072", "rsa-pem", "ed25519-encrypted", "rsa-pem-encrypted"})
+    void every_key_type_logs_in(String keyName) {
+        TestUser user = newUser("USER");
+        boolean encrypted = keyName.endsWith("encrypted");
+        long id = createHost(
+                api(),
+                user.auth(),
+                "key-" + keyName,
+                sshd.port(),
+                "keys",
+                "authType",
+                "key",
+                "privateKey",
+                TestKeys.read(keyName),
+                "keyPassphrase",
+                encrypted ? TestKeys.PASSPHRASE : "");
+
+        assertThat(ssh.target(caller(user), id).exec("echo ok").stdout()).isEqualTo("ok\n");
+    }
+
+    @Test
+    void a_wrong_password_is_auth_failed() {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(), user.auth(), "wrong", sshd.port(), "alice", "authType", "password", "password", "nope-nope");
+
+        assertThatThrownBy(() -> ssh.target(caller(user), id).exec("true"))
+                .isInstanceOfSatisfying(
+                        SshException.class, e -> assertThat(e.code()).isEqualTo(SshException.Code.AUTH_FAILED));
+    }
+
+    @Test
+    void an_unauthorized_key_is_auth_failed_and_an_override_password_logs_in() {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(),
+                user.auth(),
+                "override",
+                sshd.port(),
+                "alice",
+                "authType",
+                "key",
+                "privateKey",
+                TestKeys.read("ed25519"));
+
+        assertThatThrownBy(() -> ssh.target(caller(user), id).exec("true"))
+                .isInstanceOfSatisfying(
+                        SshException.class, e -> assertThat(e.code()).isEqualTo(SshException.Code.AUTH_FAILED));
+        ExecResult result = ssh.target(caller(user), id, ConnectOptions.NONE.withPassword(TestSshServer.PASSWORD))
+                .exec("echo overridden");
+        assertThat(result.stdout()).isEqualTo("overridden\n");
+    }
+
+    @Test
+    void a_bad_override_key_or_passphrase_is_told_apart() {
+        TestUser user = newUser("USER");
+        long id = createHost(api(), user.auth(), "badkey", sshd.port(), "keys");
+
+        assertThatThrownBy(() ->
+                        ssh.target(caller(user), id, ConnectOptions.NONE.withPrivateKey("not a key", Optional.empty())))
+                .isInstanceOfSatisfying(
+                        SshException.class, e -> assertThat(e.code()).isEqualTo(SshException.Code.INVALID_KEY));
+        assertThatThrownBy(() -> ssh.target(
+                        caller(user),
+                        id,
+                        ConnectOptions.NONE.withPrivateKey(TestKeys.read("ed25519-encrypted"), Optional.of("wrong"))))
+                .isInstanceOfSatisfying(
+                        SshException.class, e -> assertThat(e.code()).isEqualTo(SshException.Code.BAD_PASSPHRASE));
+    }
+
+    @Test
+    void a_user_without_use_access_gets_no_target() {
+        TestUser owner = newUser("USER");
+        TestUser stranger = newUser("USER");
+        long id = createHost(api(), owner.auth(), "private", sshd.port(), "alice");
+
+        assertThatThrownBy(() -> ssh.target(caller(stranger), id))
+                .isInstanceOfSatisfying(
+                        HttpError.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void the_timeout_ends_a_command_and_the_output_limit_truncates() {
+        SshTarget target = passwordTarget(newUser("USER"));
+
+        ExecResult slow = target.exec(ExecRequest.of("sleep 5").withTimeout(Duration.ofMillis(300)));
+        ExecResult loud = target.exec(ExecRequest.of("head -c 5000 /dev/zero").withOutputLimit(100));
+
+        assertThat(slow.timedOut()).isTrue();
+        assertThat(slow.exitStatus()).isEmpty();
+        assertThat(slow.duration()).isLessThan(Duration.ofSeconds(4));
+        assertThat(loud.truncated()).isTrue();
+        assertThat(loud.stdout()).hasSize(100);
+    }
+
+    @Test
+    void streaming_exec_hands_both_streams_to_the_listener() {
+        SshTarget target = passwordTarget(newUser("USER"));
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+
+        ExecResult result = target.exec(
+                ExecRequest.of("echo one; echo two >&2; echo three"), new dev.porthole.api.ssh.ExecListener() {
+                    @Override
+                    public void stdout(byte[] chunk) {
+                        out.append(new String(chunk));
+                    }
+
+                    @Override
+                    public void stderr(byte[] chunk) {
+                        err.append(new String(chunk));
+                    }
+                });
+
+        assertThat(out).hasToString("one\nthree\n");
+        assertThat(err).hasToString("two\n");
+        assertThat(result.exitStatus()).hasValue(0);
+    }
+
+    @Test
+    void one_connection_carries_sequential_execs_and_a_burst_past_the_limit_opens_a_second() throws Exception {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(),
+                user.auth(),
+                "pool",
+                sshd.port(),
+                "alice",
+                "authType",
+                "password",
+                "password",
+                TestSshServer.PASSWORD);
+        SshTarget target = ssh.target(caller(user), id);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(target.exec("echo " + i).stdout()).isEqualTo(i + "\n");
+        }
+        assertThat(ssh.connectionCount(id)).isEqualTo(1);
+
+        // the limit is 2 channels per connection: 3 at once need a second connection, and no more
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<ExecResult>>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> target.exec("sleep 1; echo done")));
+            }
+            for (var run : runs) {
+                assertThat(run.get().stdout()).isEqualTo("done\n");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ssh.connectionCount(id)).isEqualTo(2);
+    }
+
+    @Test
+    void a_connection_dropped_by_the_server_is_replaced_on_next_use_and_idle_ones_are_closed() throws Exception {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(),
+                user.auth(),
+                "drop",
+                sshd.port(),
+                "alice",
+                "authType",
+                "password",
+                "password",
+                TestSshServer.PASSWORD);
+        SshTarget target = ssh.target(caller(user), id);
+        assertThat(target.exec("echo before").stdout()).isEqualTo("before\n");
+
+        sshd.disconnectAll();
+        Thread.sleep(200);
+
+        assertThat(target.exec("echo after").stdout()).isEqualTo("after\n");
+        assertThat(ssh.connectionCount(id)).isEqualTo(1);
+        // idle-timeout is 3 s in this suite
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ssh.connectionCount(id) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(ssh.connectionCount(id)).isZero();
+    }
+
+    @Test
+    void a_verification_code_becomes_a_challenge_that_only_its_user_answers() {
+        TestUser user = newUser("USER");
+        TestUser other = newUser("USER");
+        long id = createHost(
+                api(),
+                user.auth(),
+                "totp",
+                sshd.port(),
+                "totp",
+                "authType",
+                "keyboard-interactive",
+                "password",
+                TestSshServer.PASSWORD);
+        SshTarget target = ssh.target(caller(user), id);
+
+        SshException required = catchSsh(target::connect);
+        assertThat(required.code()).isEqualTo(SshException.Code.CHALLENGE_REQUIRED);
+        dev.porthole.api.ssh.Challenge challenge = required.challenge().orElseThrow();
+        assertThat(challenge.kind()).isEqualTo(dev.porthole.api.ssh.Challenge.Kind.TOTP);
+        assertThat(challenge.hostId()).isEqualTo(id);
+        assertThat(challenge.prompts())
+                .extracting(dev.porthole.api.ssh.Challenge.Prompt::text)
+                .containsExactly("Verification code: ");
+
+        SshException wrongUser = catchSsh(() -> ssh.answer(caller(other), challenge.id(), java.util.List.of("1")));
+        assertThat(wrongUser.code()).isEqualTo(SshException.Code.CHALLENGE_EXPIRED);
+
+        ssh.answer(caller(user), challenge.id(), java.util.List.of(TestSshServer.TOTP_CODE));
+        assertThat(target.exec("echo in").stdout()).isEqualTo("in\n");
+        assertThat(ssh.connectionCount(id)).isEqualTo(1);
+        SshException again = catchSsh(() -> ssh.answer(caller(user), challenge.id(), java.util.List.of("x")));
+        assertThat(again.code()).isEqualTo(SshException.Code.CHALLENGE_EXPIRED);
+    }
+
+    @Test
+    void a_wrong_code_fails_the_login() {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(),
+                user.auth(),
+                "totp-wrong",
+                sshd.port(),
+                "totp",
+                "authType",
+                "keyboard-interactive",
+                "password",
+                TestSshServer.PASSWORD);
+        SshException required = catchSsh(() -> ssh.target(caller(user), id).connect());
+
+        SshException failed = catchSsh(() ->
+                ssh.answer(caller(user), required.challenge().orElseThrow().id(), java.util.List.of("000000")));
+
+        assertThat(failed.code()).isEqualTo(SshException.Code.AUTH_FAILED);
+    }
+
+    @Test
+    void a_warpgate_step_carries_its_url_and_security_key() {
+        TestUser user = newUser("USER");
+        long id = createHost(api(), user.auth(), "wg", sshd.port(), "warpgate", "authType", "keyboard-interactive");
+
+        SshException required = catchSsh(() -> ssh.target(caller(user), id).connect());
+
+        dev.porthole.api.ssh.Challenge challenge = required.challenge().orElseThrow();
+        assertThat(challenge.kind()).isEqualTo(dev.porthole.api.ssh.Challenge.Kind.WARPGATE);
+        assertThat(challenge.url()).hasValue(TestSshServer.WARPGATE_URL);
+        assertThat(challenge.securityKey()).hasValue(TestSshServer.WARPGATE_KEY);
+        ssh.answer(caller(user), challenge.id(), java.util.List.of(""));
+        assertThat(ssh.target(caller(user), id).exec("echo approved").stdout()).isEqualTo("approved\n");
+    }
+
+    @Test
+    void each_forward_kind_carries_bytes_and_a_stream_echoes() throws Exception {
+        SshTarget target = passwordTarget(newUser("USER"));
+        try (var echo = new EchoServer()) {
+            try (var local = target.localForward("127.0.0.1", 0, "127.0.0.1", echo.port())) {
+                assertThat(EchoServer.roundTrip(local.boundAddress(), "local")).isEqualTo("local");
+            }
+            try (var remote = target.remoteForward("127.0.0.1", 0, "127.0.0.1", echo.port())) {
+                assertThat(EchoServer.roundTrip(remote.boundAddress(), "remote"))
+                        .isEqualTo("remote");
+            }
+            try (var dynamic = target.dynamicForward("127.0.0.1", 0)) {
+                java.net.Proxy socks = new java.net.Proxy(java.net.Proxy.Type.SOCKS, dynamic.boundAddress());
+                try (var socket = new java.net.Socket(socks)) {
+                    socket.connect(new java.net.InetSocketAddress("127.0.0.1", echo.port()), 5000);
+                    socket.getOutputStream().write("dynamic\n".getBytes());
+                    var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+                    assertThat(reader.readLine()).isEqualTo("dynamic");
+                }
+            }
+        }
+        try (var stream = target.openStream("cat")) {
+            stream.output().write("through cat\n".getBytes());
+            stream.output().flush();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(stream.input()));
+            assertThat(reader.readLine()).isEqualTo("through cat");
+        }
+    }
+
+    private static SshException catchSsh(Runnable call) {
+        try {
+            call.run();
+        } catch (SshException e) {
+            return e;
+        }
+        throw new AssertionError("expected an SshException");
+    }
+}
