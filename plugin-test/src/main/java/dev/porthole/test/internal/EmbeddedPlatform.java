@@ -2,15 +2,20 @@ package dev.porthole.test.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +24,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A real platform running in this JVM, in a class loader of its own made from the test class path without the plugin's
- * build output and the test classes. The test class path holds the plugin's classes (Maven puts {@code target/classes}
- * on it), and PF4J's plugin class loader asks its parent for any class it cannot find itself: with the plain test class
- * path as the platform's loader, a plugin class could come from there and the test would pass where production fails.
- * Here, as in production, only the plugin's own class loader can define them.
+ * A real platform running in this JVM, in a class loader of its own. The test class path holds the plugin's classes
+ * (Maven puts {@code target/classes} on it), and PF4J's plugin class loader asks its parent for any class it cannot find
+ * itself: with the test class path as the platform's loader, a plugin class could come from there and the test would
+ * pass where production fails. Here, as in production, only the plugin's own class loader can define them.
+ *
+ * <p>The loader holds the server jar packed into the harness ({@value #SERVER_JAR}, the same {@code porthole.jar} that
+ * {@code ./porthole} runs, with every library of the host inside), so the plugin's test class path neither gives the
+ * platform other library versions nor receives the host's. Inside this repository, where the harness's own tests run
+ * before that jar is built, {@code -Dporthole.test.platform=class-path} takes the test class path instead, less the
+ * hidden entries.
  *
  * <p>The harness and the platform share JDK types only, so the platform is driven by reflection on a few public
  * Micronaut and PF4J methods.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    static final String SERVER_JAR = "META-INF/porthole/porthole.jar";
+    private static Path extractedServerJar;
 
     private final URLClassLoader loader;
     private final Object context;
@@ -50,8 +62,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
      * @param hidden class path entries the platform must not see
      */
     public static EmbeddedPlatform start(Set<Path> hidden, Map<String, Object> properties) {
+        URL[] classPath = "class-path".equals(System.getProperty("porthole.test.platform"))
+                ? classPathWithout(hidden)
+                : new URL[] {url(serverJar())};
         URLClassLoader loader =
-                new URLClassLoader("porthole-platform", classPathWithout(hidden), ClassLoader.getPlatformClassLoader());
+                new URLClassLoader("porthole-platform", classPath, ClassLoader.getPlatformClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // threads the platform creates while starting (Netty's, the schedulers') inherit this loader
@@ -77,7 +92,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
             return new EmbeddedPlatform(loader, context, server, uri);
         } catch (ReflectiveOperationException | RuntimeException | Error e) {
             closeQuietly(loader);
-            throw new IllegalStateException("the Porthole platform did not start: " + e, e);
+            throw new IllegalStateException(
+                    "the Porthole platform did not start from " + Arrays.toString(classPath) + ": " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -146,6 +162,33 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
+    /** The server jar, copied out of the harness jar once per JVM: a class loader reads jars from files. */
+    private static synchronized Path serverJar() {
+        if (extractedServerJar == null) {
+            try (InputStream in = EmbeddedPlatform.class.getClassLoader().getResourceAsStream(SERVER_JAR)) {
+                if (in == null) {
+                    throw new IllegalStateException(SERVER_JAR + " is missing from the harness jar; inside the Porthole"
+                            + " repository, run with -Dporthole.test.platform=class-path");
+                }
+                Path file = Files.createTempFile("porthole-server-", ".jar");
+                file.toFile().deleteOnExit();
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                extractedServerJar = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy out the server jar", e);
+            }
+        }
+        return extractedServerJar;
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("class path entry " + path, e);
+        }
+    }
+
     /** Surefire and IDEs put the whole test class path in {@code java.class.path}. */
     private static URL[] classPathWithout(Set<Path> hidden) {
         Set<Path> excluded = hidden.stream().map(EmbeddedPlatform::normalized).collect(Collectors.toSet());
@@ -154,11 +197,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             if (entry.isBlank() || excluded.contains(normalized(Path.of(entry)))) {
                 continue;
             }
-            try {
-                urls.add(Path.of(entry).toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new IllegalStateException("class path entry " + entry, e);
-            }
+            urls.add(url(Path.of(entry)));
         }
         return urls.toArray(URL[]::new);
     }
