@@ -53,13 +53,14 @@ wait_port() {
   die "$2 does not listen on $LOOPBACK:$1"
 }
 
-# stop_pidfile FILE WHAT: TERM the process named in FILE (which this environment started), wait, then KILL.
+# stop_pidfile FILE WHAT [SECONDS]: TERM the process named in FILE (which this environment started), wait up to
+# SECONDS (default 5), then KILL.
 stop_pidfile() {
   local pid i
   if pid_alive "$1"; then
     pid=$(cat "$1")
     kill "$pid" 2>/dev/null || true
-    for i in $(seq 50); do
+    for i in $(seq $((${3:-5} * 10))); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
