@@ -31,12 +31,18 @@ die() {
 
 require_root() { [ "$(id -u)" -eq 0 ] || die "run as root (it creates users, PAM services and a root sshd)"; }
 
+# proc_alive PID: a running process, not a zombie (PID 1 here may reap orphans late; kill -0 succeeds on zombies).
+proc_alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+
 # pid_alive FILE: the pid in FILE names a live process.
 pid_alive() {
   local pid
   [ -s "$1" ] || return 1
   pid=$(cat "$1" 2>/dev/null) || return 1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  [ -n "$pid" ] && proc_alive "$pid"
 }
 
 # port_open PORT: something accepts TCP connections on 127.0.0.1:PORT.
@@ -61,10 +67,10 @@ stop_pidfile() {
     pid=$(cat "$1")
     kill "$pid" 2>/dev/null || true
     for i in $(seq $((${3:-5} * 10))); do
-      kill -0 "$pid" 2>/dev/null || break
+      proc_alive "$pid" || break
       sleep 0.1
     done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    proc_alive "$pid" && kill -9 "$pid" 2>/dev/null || true
     log "stopped $2 (pid $pid)"
   fi
   rm -f "$1"
