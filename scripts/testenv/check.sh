@@ -205,7 +205,7 @@ check "SOCKS5 dante $DANTE alone (nc -X 5)" "$u" \
   "${SSH[@]}" "${key[@]}" -o ProxyCommand="nc -X 5 -x $DANTE %h %p" -i "$(prop key.ed25519.private)" -p "$PORT" "$u@$HOST" id -un
 # the same chain with stock tools only: a socat listener whose every connection is nc through microsocks to
 # dante, and nc speaking SOCKS5 to dante through it (socat takes ':' as its separator: escape it)
-relay_port=$( (free=0; for p in $(seq 24000 24100); do port_open "$p" || { free=$p; break; }; done; echo $free))
+relay_port=$(free_port)
 setsid socat "TCP-LISTEN:$relay_port,bind=127.0.0.1,reuseaddr,fork" "EXEC:nc -X 5 -x ${SOCKS//:/\\:} ${DANTE%:*} ${DANTE##*:}" </dev/null \
   >/dev/null 2>&1 &
 relay_pid=$!
@@ -232,12 +232,13 @@ forward_banner() {
 }
 read_banner() { timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"; head -c 7 <&3; echo' - "$1"; }
 socks_banner() { (sleep 1) | timeout 5 nc -X 5 -x "127.0.0.1:$1" "$HOST" "$PORT" | head -c 7; echo; }
-check "local forward (-L 127.0.0.1:24901 -> sshd) carries the sshd banner" "SSH-2.0" \
-  forward_banner "-L 127.0.0.1:24901:$HOST:$PORT" 24901 read_banner 24901
-check "remote forward (-R 127.0.0.1:24902 on the server -> sshd) carries the sshd banner" "SSH-2.0" \
-  forward_banner "-R 127.0.0.1:24902:$HOST:$PORT" 24902 read_banner 24902
-check "dynamic forward (-D 127.0.0.1:24903, SOCKS5) carries the sshd banner" "SSH-2.0" \
-  forward_banner "-D 127.0.0.1:24903" 24903 socks_banner 24903
+p1=$(free_port) p2=$(free_port) p3=$(free_port)
+check "local forward (-L 127.0.0.1:$p1 -> sshd) carries the sshd banner" "SSH-2.0" \
+  forward_banner "-L 127.0.0.1:$p1:$HOST:$PORT" "$p1" read_banner "$p1"
+check "remote forward (-R 127.0.0.1:$p2 on the server -> sshd) carries the sshd banner" "SSH-2.0" \
+  forward_banner "-R 127.0.0.1:$p2:$HOST:$PORT" "$p2" read_banner "$p2"
+check "dynamic forward (-D 127.0.0.1:$p3, SOCKS5) carries the sshd banner" "SSH-2.0" \
+  forward_banner "-D 127.0.0.1:$p3" "$p3" socks_banner "$p3"
 
 # --- docker over ssh -------------------------------------------------------------------------------------------
 if [ "$(prop docker.available)" = true ]; then

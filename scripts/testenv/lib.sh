@@ -48,6 +48,19 @@ pid_alive() {
 # port_open PORT: something accepts TCP connections on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/$LOOPBACK/$1") 2>/dev/null; }
 
+# free_port: a loopback port nothing listens on (for a check's own short-lived listeners)
+free_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$((24000 + RANDOM % 8000))
+    port_open "$port" || {
+      echo "$port"
+      return 0
+    }
+  done
+  die "no free port found"
+}
+
 # wait_port PORT WHAT LOGFILE: up to 10 s.
 wait_port() {
   local i
