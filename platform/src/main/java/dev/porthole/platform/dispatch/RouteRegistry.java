@@ -5,7 +5,6 @@ import dev.porthole.api.http.Method;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.web.router.Router;
-import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,15 +159,15 @@ public class RouteRegistry {
         return router.get()
                 .uriRoutes()
                 .filter(info -> info.getHttpMethod() == method)
-                .filter(info -> !isCatchAll(info))
+                .filter(info -> !isDispatcher(info.getDeclaringType()))
                 .filter(info -> route.path()
                         .overlaps(segmentsOf(info.getUriMatchTemplate().toString())))
                 .map(info -> info.getHttpMethodName() + " " + info.getUriMatchTemplate())
                 .findFirst();
     }
 
-    private static boolean isCatchAll(UriRouteInfo<?, ?> info) {
-        Class<?> type = info.getDeclaringType();
+    /** Whether a controller is one of the catch-alls that hand requests to plugin routes. */
+    public static boolean isDispatcher(Class<?> type) {
         return type == DispatchController.class || type == WebSocketDispatcher.class;
     }
 

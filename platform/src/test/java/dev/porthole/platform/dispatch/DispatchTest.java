@@ -180,6 +180,82 @@ class DispatchTest extends PlatformTestBase {
     }
 
     @Test
+    void the_route_listing_shows_platform_and_plugin_routes_with_their_access_rules_to_admins_only() {
+        route("hello", Method.GET, "/hello/{name}", Access.anonymous(), request -> Response.status(204));
+        route(
+                "hello",
+                Method.POST,
+                "/hello/write",
+                Access.roles(Access.ROLE_ADMIN).withScope("write:hello"),
+                r -> null);
+        add(new PluginRoute(
+                "hello",
+                RouteKind.WEBSOCKET,
+                Method.GET,
+                PathTemplate.parse("/hello/ws/live"),
+                Access.authenticated(),
+                new WebSocketHandler() {},
+                pluginThreads));
+        TestUser user = newUser("USER");
+
+        Reply listing = api().get("/api/routes", admin());
+
+        assertThat(api().get("/api/routes", user.auth()).status()).isEqualTo(403);
+        assertThat(api().get("/api/routes", Auth.NONE).status()).isEqualTo(401);
+        assertThat(listing.status()).isEqualTo(200);
+        List<Map<String, Object>> routes = listing.list();
+        assertThat(routes)
+                .contains(
+                        routeView("GET", "/hello/{name}", "HTTP", "hello", "anonymous", List.of(), null),
+                        routeView("POST", "/hello/write", "HTTP", "hello", "roles", List.of("ADMIN"), "write:hello"),
+                        routeView("GET", "/hello/ws/live", "WEBSOCKET", "hello", "authenticated", List.of(), null),
+                        routeView("GET", "/api/version", "HTTP", "platform", "anonymous", List.of(), null),
+                        routeView("GET", "/api/routes", "HTTP", "platform", "roles", List.of("ADMIN"), "read:routes"),
+                        routeView(
+                                "POST", "/api/plugins", "HTTP", "platform", "roles", List.of("ADMIN"), "write:plugins"),
+                        routeView(
+                                "GET",
+                                "/api/events/stream",
+                                "SSE",
+                                "platform",
+                                "authenticated",
+                                List.of(),
+                                "read:events"),
+                        routeView(
+                                "GET",
+                                "/api/events",
+                                "WEBSOCKET",
+                                "platform",
+                                "authenticated",
+                                List.of(),
+                                "read:events"));
+        assertThat(routes)
+                .as("the catch-alls that carry plugin routes are not routes of their own")
+                .noneMatch(route -> String.valueOf(route.get("path")).contains("+"))
+                .noneMatch(route -> "HEAD".equals(route.get("method")));
+
+        registrations.forEach(Registration::close);
+        assertThat(api().get("/api/routes", admin()).list()).noneMatch(route -> "hello".equals(route.get("source")));
+    }
+
+    private static Map<String, Object> routeView(
+            String method, String path, String kind, String source, String access, List<String> roles, String scope) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("method", method);
+        view.put("path", path);
+        view.put("kind", kind);
+        view.put("source", source);
+        view.put("access", access);
+        if (!roles.isEmpty()) {
+            view.put("roles", roles);
+        }
+        if (scope != null) {
+            view.put("scope", scope);
+        }
+        return view;
+    }
+
+    @Test
     void overlapping_claims_are_refused_naming_both_owners_and_platform_routes_cannot_be_claimed() {
         route("alpha", Method.GET, "/shared/{id}", Access.anonymous(), request -> Response.status(204));
 

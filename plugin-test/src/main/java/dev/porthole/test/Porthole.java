@@ -1,0 +1,293 @@
+package dev.porthole.test;
+
+import dev.porthole.api.Api;
+import dev.porthole.test.internal.EmbeddedPlatform;
+import dev.porthole.test.internal.Multipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running platform with the plugin under test, as a test sees it: its address, an admin to act as, HTTP calls
+ * that return status and body, and the plugin's state in the admin API. Calls take an optional bearer token: {@code
+ * null} calls anonymously. Injected by {@link WithPorthole} into test methods, constructors and lifecycle methods.
+ */
+@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+public final class Porthole {
+    /** The password of the {@code admin} account of every harness platform. */
+    public static final String ADMIN_PASSWORD = "porthole-test-admin-password";
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmbeddedPlatform platform;
+    private final String pluginId;
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String adminToken;
+
+    Porthole(EmbeddedPlatform platform, String pluginId, Path dataDir) {
+        this.platform = platform;
+        this.pluginId = pluginId;
+        this.dataDir = dataDir;
+    }
+
+    /** Where the server listens, e.g. {@code http://localhost:41234}. */
+    public URI baseUrl() {
+        return platform.baseUrl();
+    }
+
+    /** The absolute URI of {@code path} on this server. */
+    public URI uri(String path) {
+        return baseUrl().resolve(path);
+    }
+
+    /** The {@code ws://} URI of a WebSocket {@code path} on this server. */
+    public URI webSocketUri(String path) {
+        return URI.create("ws" + uri(path).toString().substring("http".length()));
+    }
+
+    /** The id of the plugin under test ({@code plugin.id} of its descriptor). */
+    public String pluginId() {
+        return pluginId;
+    }
+
+    /** The server's data directory: its H2 database, master key and plugins directory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** An HTTP client for what the helpers here do not cover, such as WebSockets ({@link HttpClient#newWebSocketBuilder()}). */
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    /** A session token of the {@code admin} account (role ADMIN, every scope); signed in once and kept. */
+    public synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = login("admin", ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    /** Signs in and returns the session token; an {@link AssertionError} when the server refuses. */
+    public String login(String username, String password) {
+        Reply reply = post(
+                "/api/auth/login", "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}", null);
+        expect(reply, 200, "sign-in of " + username);
+        return (String) reply.jsonObject().get("access_token");
+    }
+
+    /**
+     * Creates an account through the admin API and signs it in.
+     *
+     * @param role {@code USER} or {@code ADMIN}
+     * @return the new account's session token
+     */
+    public String createUser(String username, String password, String role) {
+        Reply reply = post(
+                "/api/users",
+                "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + ",\"role\":" + quote(role)
+                        + "}",
+                adminToken());
+        expect(reply, 201, "creating user " + username);
+        return login(username, password);
+    }
+
+    public Reply get(String path) {
+        return get(path, null);
+    }
+
+    public Reply get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    /** POSTs {@code json} as {@code application/json}. */
+    public Reply post(String path, String json, String token) {
+        return send("POST", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** PUTs {@code json} as {@code application/json}. */
+    public Reply put(String path, String json, String token) {
+        return send("PUT", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Reply delete(String path, String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
+    /**
+     * Any request.
+     *
+     * @param token a bearer token, or {@code null} for none
+     * @param contentType the body's media type, or {@code null} without a body
+     * @param body the body, or {@code null}
+     */
+    public Reply send(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(REQUEST_TIMEOUT)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + method + " " + path, e);
+        }
+    }
+
+    /**
+     * Opens a server-sent event stream; read it with {@link EventStream#next(Duration)} and close it when done. The
+     * status is checked when the first event is read, since a server may send its headers only with it.
+     */
+    public EventStream openEvents(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        EventStream stream = new EventStream(path);
+        http.sendAsync(request.build(), stream.handler());
+        return stream;
+    }
+
+    /** The plugin under test as {@code GET /api/plugins/{id}} shows it; empty once it is uninstalled. */
+    public Optional<PluginInfo> plugin() {
+        Reply reply = get("/api/plugins/" + pluginId, adminToken());
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        expect(reply, 200, "reading plugin " + pluginId);
+        return Optional.of(pluginInfo(reply.jsonObject()));
+    }
+
+    /**
+     * Waits until the plugin's job {@code name} has run at least {@code runs} times, polling the admin API.
+     *
+     * @return the job as it stood then
+     * @throws AssertionError when it has not within {@code timeout}
+     */
+    public PluginInfo.Job awaitJobRuns(String name, long runs, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<PluginInfo.Job> job = plugin().flatMap(plugin -> plugin.job(name));
+            if (job.isPresent() && job.get().runs() >= runs) {
+                return job.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "job " + name + " of plugin " + pluginId + " did not run " + runs + " times within " + timeout
+                                + "; last seen: " + job.map(Object::toString).orElse("no such job"));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for job " + name, e);
+            }
+        }
+    }
+
+    /** Disables the plugin: its routes answer 404 and its jobs stop, until {@link #enable()}. */
+    public PluginInfo disable() {
+        Reply reply = post("/api/plugins/" + pluginId + "/disable", "{}", adminToken());
+        expect(reply, 200, "disabling " + pluginId);
+        return pluginInfo(reply.jsonObject());
+    }
+
+    public PluginInfo enable() {
+        Reply reply = post("/api/plugins/" + pluginId + "/enable", "{}", adminToken());
+        expect(reply, 200, "enabling " + pluginId);
+        return pluginInfo(reply.jsonObject());
+    }
+
+    /** Removes the plugin as {@code DELETE /api/plugins/{id}} does; the rest of the test class sees it gone. */
+    public void uninstall() {
+        expect(delete("/api/plugins/" + pluginId, adminToken()), 204, "removing " + pluginId);
+    }
+
+    /**
+     * The PF4J class loader the server loaded the plugin with. A class of the plugin under test that this loader
+     * defines is the one the server runs, distinct from the copy on the test class path.
+     *
+     * @throws IllegalStateException when the plugin is not installed
+     */
+    public ClassLoader pluginClassLoader() {
+        return platform.pluginClassLoader(pluginId)
+                .orElseThrow(() -> new IllegalStateException("plugin " + pluginId + " is not installed"));
+    }
+
+    /** Installs the plugin jar through the admin API, as {@code porthole plugin install} does. */
+    Reply install(byte[] jar) {
+        Multipart upload = Multipart.file("file", pluginId + ".jar", jar);
+        return send("POST", "/api/plugins", adminToken(), upload.contentType(), upload.body());
+    }
+
+    private static void expect(Reply reply, int status, String what) {
+        if (reply.status() != status) {
+            throw new AssertionError(what + ": expected HTTP " + status + ", got " + reply);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PluginInfo pluginInfo(Map<String, Object> view) {
+        // the server leaves empty lists out
+        List<PluginInfo.Job> jobs = ((List<Map<String, Object>>) view.getOrDefault("jobs", List.of()))
+                .stream()
+                        .map(job -> new PluginInfo.Job(
+                                (String) job.get("name"),
+                                (String) job.get("schedule"),
+                                ((Number) job.get("runs")).longValue(),
+                                ((Number) job.get("skipped")).longValue(),
+                                Optional.ofNullable((String) job.get("lastStarted"))
+                                        .map(Instant::parse),
+                                Optional.ofNullable((String) job.get("lastOutcome"))))
+                        .toList();
+        return new PluginInfo(
+                (String) view.get("id"),
+                (String) view.get("version"),
+                (String) view.get("state"),
+                (Boolean) view.get("enabled"),
+                Optional.ofNullable((String) view.get("reason")),
+                jobs);
+    }
+
+    /** A JSON string literal. */
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.porthole.testplugin;
+
+import dev.porthole.api.PluginContext;
+import dev.porthole.api.PortholePlugin;
+import dev.porthole.api.http.Access;
+import dev.porthole.api.http.Method;
+import dev.porthole.api.http.Response;
+import dev.porthole.api.jobs.Schedule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.pf4j.Extension;
+
+@Extension
+public class ProbePlugin implements PortholePlugin {
+    @Override
+    public void start(PluginContext context) {
+        String greeting = context.settings().get("greeting", "hello");
+        DataSource dataSource = context.storage().dataSource();
+
+        // the loader that defined this class: the tests check that it is PF4J's, not the test class path
+        context.route(
+                Method.GET,
+                "/probe/hello/{name}",
+                Access.anonymous(),
+                request -> Response.ok(Map.of(
+                        "greeting", greeting + ", " + request.pathParam("name"),
+                        "loader", getClass().getClassLoader().getClass().getName())));
+        context.route(Method.POST, "/probe/notes", Access.authenticated(), request -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO probe_notes (text) VALUES (?)")) {
+                insert.setString(1, request.bodyText());
+                insert.executeUpdate();
+            }
+            return Response.status(201);
+        });
+        context.route(Method.GET, "/probe/notes", Access.authenticated(), request -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("SELECT text FROM probe_notes ORDER BY id");
+                    ResultSet rows = select.executeQuery()) {
+                List<String> notes = new ArrayList<>();
+                while (rows.next()) {
+                    notes.add(rows.getString(1));
+                }
+                return Response.ok(notes);
+            }
+        });
+        context.sse("/probe/stream", Access.authenticated(), (request, stream) -> stream.send("greeting", greeting));
+        context.schedule("beat", Schedule.every(Duration.ofMillis(200)), () -> {});
+    }
+}

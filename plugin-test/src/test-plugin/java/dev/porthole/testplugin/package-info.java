@@ -1,0 +1,6 @@
+/**
+ * The plugin under test of the harness's own tests, built into {@code target/test-plugin/classes} as a plugin project
+ * builds into {@code target/classes}: it reports which class loader runs it, keeps notes in its own table, streams a
+ * greeting and runs a job.
+ */
+package dev.porthole.testplugin;

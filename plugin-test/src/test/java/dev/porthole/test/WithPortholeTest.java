@@ -1,0 +1,108 @@
+package dev.porthole.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** One platform for the class; the last test removes the plugin. */
+@WithPorthole(pluginClasses = "target/test-plugin/classes", properties = "porthole.plugin-settings.probe.greeting=Hi")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WithPortholeTest {
+    private static final String PLUGIN_CLASS = "dev.porthole.testplugin.ProbePlugin";
+    private static URI outerBaseUrl;
+
+    @Test
+    @Order(1)
+    void the_installed_plugin_serves_its_route_with_the_configured_setting(Porthole porthole) {
+        outerBaseUrl = porthole.baseUrl();
+        Reply reply = porthole.get("/probe/hello/ann");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.jsonObject()).containsEntry("greeting", "Hi, ann");
+        assertThat(porthole.plugin()).hasValueSatisfying(plugin -> {
+            assertThat(plugin.id()).isEqualTo("probe");
+            assertThat(plugin.state()).isEqualTo("STARTED");
+            assertThat(plugin.enabled()).isTrue();
+        });
+        assertThat(porthole.dataDir().resolve("plugins/probe.jar")).isRegularFile();
+    }
+
+    @Test
+    @Order(2)
+    void the_plugin_runs_from_its_pf4j_class_loader_not_from_the_test_class_path(Porthole porthole) throws Exception {
+        Class<?> onTestClassPath = Class.forName(PLUGIN_CLASS);
+        Class<?> served = porthole.pluginClassLoader().loadClass(PLUGIN_CLASS);
+
+        assertThat(porthole.get("/probe/hello/ann").jsonObject()).containsEntry("loader", "org.pf4j.PluginClassLoader");
+        assertThat(porthole.pluginClassLoader().getClass().getName()).isEqualTo("org.pf4j.PluginClassLoader");
+        assertThat(served).isNotSameAs(onTestClassPath);
+        assertThat(served.getClassLoader()).isSameAs(porthole.pluginClassLoader());
+        assertThatThrownBy(() -> porthole.pluginClassLoader().getParent().loadClass(PLUGIN_CLASS))
+                .as("the platform's own class loader must not see the plugin")
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    @Order(3)
+    void access_rules_are_enforced_and_the_plugin_table_is_migrated(Porthole porthole) {
+        assertThat(porthole.post("/probe/notes", "anonymous", null).status()).isEqualTo(401);
+
+        String user = porthole.createUser("ann", "ann-password-1", "USER");
+
+        assertThat(porthole.post("/probe/notes", "first", user).status()).isEqualTo(201);
+        assertThat(porthole.get("/probe/notes", user).jsonArray()).containsExactly("first");
+        assertThat(porthole.get("/probe/notes").status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(4)
+    void jobs_and_event_streams_can_be_awaited(Porthole porthole) {
+        PluginInfo.Job beat = porthole.awaitJobRuns("beat", 2, Duration.ofSeconds(20));
+
+        assertThat(beat.runs()).isGreaterThanOrEqualTo(2);
+        assertThat(beat.lastStarted()).isPresent();
+        try (EventStream stream = porthole.openEvents("/probe/stream", porthole.adminToken())) {
+            ServerSentEvent event = stream.next(Duration.ofSeconds(10));
+            assertThat(event.event()).hasValue("greeting");
+            assertThat(event.data()).isEqualTo("Hi");
+        }
+        try (EventStream refused = porthole.openEvents("/probe/stream", null)) {
+            assertThatThrownBy(() -> refused.next(Duration.ofSeconds(10)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("got HTTP 401");
+        }
+    }
+
+    @Nested
+    class Nested_classes {
+        @Test
+        void share_the_platform_of_their_outer_class(Porthole porthole) {
+            assertThat(porthole.baseUrl()).isEqualTo(outerBaseUrl);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void disable_withdraws_the_route_and_uninstall_removes_the_plugin(Porthole porthole) {
+        assertThat(porthole.disable().state()).isEqualTo("DISABLED");
+        assertThat(porthole.get("/probe/hello/ann").status()).isEqualTo(404);
+        assertThat(porthole.enable().state()).isEqualTo("STARTED");
+        assertThat(porthole.get("/probe/hello/ann").status()).isEqualTo(200);
+
+        porthole.uninstall();
+
+        assertThat(porthole.get("/probe/hello/ann").status()).isEqualTo(404);
+        assertThat(porthole.plugin()).isEmpty();
+        assertThat(Files.exists(porthole.dataDir().resolve("plugins/probe.jar")))
+                .isFalse();
+        assertThatThrownBy(porthole::pluginClassLoader).isInstanceOf(IllegalStateException.class);
+    }
+}
