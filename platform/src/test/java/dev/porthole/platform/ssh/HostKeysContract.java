@@ -208,4 +208,39 @@ abstract class HostKeysContract extends PlatformTestBase {
         long id = createHost(api(), user.auth(), "defaulted", 22, "u");
         assertThat(api().get("/api/hosts/" + id, user.auth()).map()).containsEntry("hostKeyPolicy", "tofu");
     }
+
+    @Test
+    void a_jump_host_is_a_hop_of_its_own_whose_key_is_checked_against_its_own_host() throws Exception {
+        try (TestSshServer sshd = new TestSshServer()) {
+            TestUser user = newUser("USER");
+            long jump = passwordHost(user, sshd);
+            long target = passwordHost(user, sshd, "jumpHostId", jump);
+
+            Reply tested = api().post("/api/hosts/" + target + "/test", Map.of(), user.auth());
+
+            assertThat(tested.map()).containsEntry("success", true);
+            assertThat((List<Map<String, Object>>) tested.map().get("log"))
+                    .filteredOn(e -> e.get("stage").equals("authentication"))
+                    .extracting(e -> ((Number) e.get("hostId")).longValue())
+                    .containsExactly(jump, target);
+            assertThat(api().get("/api/hosts/" + jump + "/host-key", user.auth())
+                            .map())
+                    .containsEntry("known", true);
+            assertThat(api().get("/api/hosts/" + target + "/host-key", user.auth())
+                            .map())
+                    .containsEntry("known", true);
+            assertThat(ssh.target(caller(user), target).exec("echo via jump").stdout())
+                    .isEqualTo("via jump\n");
+
+            // the target's key is forgotten and trusted anew, but the jump host's changed key still stops the way
+            sshd.replaceHostKey();
+            api().delete("/api/hosts/" + target + "/host-key", user.auth());
+            Reply refused = api().post("/api/hosts/" + target + "/test", Map.of(), user.auth());
+            assertThat(map(refused, "failure")).containsEntry("code", "HOST_KEY_CHANGED");
+            assertThat((List<Map<String, Object>>) refused.map().get("log"))
+                    .filteredOn(e -> e.get("outcome").equals("failed"))
+                    .extracting(e -> ((Number) e.get("hostId")).longValue())
+                    .containsExactly(jump);
+        }
+    }
 }
