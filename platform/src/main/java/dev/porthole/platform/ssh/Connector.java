@@ -46,6 +46,7 @@ class Connector {
     private final Challenges challenges;
     private final Clock clock;
     private final ExecutorService executor;
+    private final Socks5Tunnels socks5;
 
     Connector(
             SshClient client,
@@ -53,13 +54,15 @@ class Connector {
             HostKeyStore keys,
             Challenges challenges,
             Clock clock,
-            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+            Socks5Tunnels socks5) {
         this.client = client;
         this.config = config;
         this.keys = keys;
         this.challenges = challenges;
         this.clock = clock;
         this.executor = executor;
+        this.socks5 = socks5;
     }
 
     /**
@@ -130,20 +133,32 @@ class Connector {
             boolean personPresent,
             boolean probe,
             List<ClientSession> opened) {
-        if (!plan.proxies().isEmpty()) {
-            throw new SshException(
-                    SshException.Code.PROXY_FAILED, "SOCKS5 proxies are not supported by this version of Porthole");
-        }
         ClientSession previous = null;
         for (int i = 0; i < plan.hops().size(); i++) {
             Hop hop = plan.hops().get(i);
             boolean last = i == plan.hops().size() - 1;
-            SocketAddress address = previous == null ? resolve(hop, log) : throughJump(previous, hop, log);
+            // proxies carry the first hop; later hops go through the jump host before them
+            Socks5Tunnel tunnel = previous == null && !plan.proxies().isEmpty() ? throughProxies(plan, hop, log) : null;
+            SocketAddress address = tunnel != null
+                    ? tunnel.address()
+                    : previous == null ? resolve(hop, log) : throughJump(previous, hop, log);
             HostKeyCheck check = probe && last
                     ? HostKeyCheck.probe(hop.hostId())
                     : HostKeyCheck.verify(hop.hostId(), hop.endpoint().hostKeyPolicy(), keys.find(hop.hostId()));
-            ClientSession session = connect(hop, address, check, log);
+            ClientSession session;
+            try {
+                session = connect(hop, address, check, log);
+            } catch (SshException e) {
+                if (tunnel != null) {
+                    tunnel.close();
+                }
+                throw e;
+            }
             opened.add(session);
+            if (tunnel != null) {
+                session.addCloseFutureListener(f -> tunnel.close());
+                admit(tunnel, session, hop, log);
+            }
             handshake(session, hop, check, log);
             authenticate(session, hop, login, log, personPresent);
             previous = session;
@@ -166,6 +181,29 @@ class Connector {
                     new SshException(
                             SshException.Code.DNS_FAILURE,
                             "the name " + hop.endpoint().address() + " does not resolve"));
+        }
+    }
+
+    private Socks5Tunnel throughProxies(ConnectPlan plan, Hop hop, ConnectionLog log) {
+        long start = System.nanoTime();
+        try {
+            return socks5.open(
+                    plan.proxies(),
+                    hop.endpoint().address(),
+                    hop.endpoint().port(),
+                    config.connectTimeout(),
+                    (message, hopStart) -> log.ok(Stage.PROXY, hop.hostId(), hopStart, message));
+        } catch (SshException e) {
+            throw logged(log, Stage.PROXY, hop, start, e);
+        }
+    }
+
+    private void admit(Socks5Tunnel tunnel, ClientSession session, Hop hop, ConnectionLog log) {
+        long start = System.nanoTime();
+        try {
+            tunnel.admit(session.getIoSession().getLocalAddress(), config.connectTimeout());
+        } catch (SshException e) {
+            throw logged(log, Stage.PROXY, hop, start, e);
         }
     }
 

@@ -108,9 +108,22 @@ final class Exec {
         channel.open().verify(config.connectTimeout());
     }
 
+    /**
+     * Empty when the command timed out or a signal ended it. A channel that closed with neither status nor signal was
+     * cut off with its connection: that is an error, never an empty success. It is not retried, since the command may
+     * have run.
+     */
     private static OptionalInt exitStatus(ChannelExec channel, boolean timedOut) {
         Integer status = channel.getExitStatus();
-        return timedOut || status == null ? OptionalInt.empty() : OptionalInt.of(status);
+        if (timedOut || (status == null && channel.getExitSignal() != null)) {
+            return OptionalInt.empty();
+        }
+        if (status == null) {
+            throw new SshException(
+                    SshException.Code.CHANNEL_FAILED,
+                    "the command's channel closed without an exit status: the connection to the host broke");
+        }
+        return OptionalInt.of(status);
     }
 
     private record Chunk(byte[] bytes, boolean stderr) {

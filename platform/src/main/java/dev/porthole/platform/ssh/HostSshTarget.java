@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.PortForwardingTracker;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 /**
@@ -19,6 +20,9 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * turns out to be broken, it is dropped and the operation is tried once more on a fresh one.
  */
 final class HostSshTarget implements SshTarget {
+    private static final int OPEN_ATTEMPTS = 5;
+    private static final long OPEN_RETRY_PAUSE_MS = 20;
+
     private final DefaultSshConnections ssh;
     private final ConnectPlan plan;
     private final long userId;
@@ -117,6 +121,10 @@ final class HostSshTarget implements SshTarget {
                 if (broken && attempt == 1) {
                     continue;
                 }
+                if (!broken && openRefused(e) && attempt < OPEN_ATTEMPTS) {
+                    pause(attempt);
+                    continue;
+                }
                 throw new SshException(
                         SshException.Code.CHANNEL_FAILED,
                         (broken ? "the connection to host " + hostId() + " broke: " : "host " + hostId() + ": ")
@@ -125,6 +133,28 @@ final class HostSshTarget implements SshTarget {
                 lease.close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * OpenSSH frees a closed session only after handling every packet read with the close, so an open sent right behind
+     * a close can find its MaxSessions table still full and be refused. A refused open ran nothing, so it is retried.
+     */
+    private static boolean openRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SshChannelOpenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(OPEN_RETRY_PAUSE_MS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshException(SshException.Code.CHANNEL_FAILED, "interrupted while opening a channel");
         }
     }
 

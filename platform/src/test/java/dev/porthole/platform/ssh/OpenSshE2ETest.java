@@ -200,6 +200,44 @@ class OpenSshE2ETest extends PlatformTestBase {
     }
 
     @Test
+    void the_connection_log_shows_each_proxy_and_a_refused_proxy_login_names_the_proxy() {
+        TestUser owner = newUser("USER");
+        long chained = keyHost(
+                owner,
+                "key",
+                "ed25519",
+                env.ssh().port(),
+                "proxies",
+                List.of(proxy(env.socks(), null, null), proxy(env.dante(), null, null)));
+        long refused = keyHost(
+                owner,
+                "key",
+                "ed25519",
+                env.ssh().port(),
+                "proxies",
+                List.of(proxy(env.socksWithAuth(), env.socksUsername(), "not-the-password")));
+
+        Reply test = api().post("/api/hosts/" + chained + "/test", Map.of(), owner.auth());
+
+        assertThat(test.field("success")).as(test.toString()).isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> log = (List<Map<String, Object>>) test.field("log");
+        assertThat(log.stream().filter(e -> "proxy".equals(e.get("stage"))).map(e -> (String) e.get("message")))
+                .containsExactly(
+                        "SOCKS5 proxy " + env.socks().host() + ":" + env.socks().port() + " connected to "
+                                + env.dante().host() + ":" + env.dante().port(),
+                        "SOCKS5 proxy " + env.dante().host() + ":" + env.dante().port() + " connected to "
+                                + env.ssh().host() + ":" + env.ssh().port());
+        assertThatThrownBy(() -> ssh.target(caller(owner), refused).exec("true"))
+                .isInstanceOfSatisfying(SshException.class, e -> {
+                    assertThat(e.code()).isEqualTo(SshException.Code.PROXY_FAILED);
+                    assertThat(e.getMessage())
+                            .contains(env.socksWithAuth().host() + ":"
+                                    + env.socksWithAuth().port());
+                });
+    }
+
+    @Test
     void a_changed_host_key_is_refused_with_both_fingerprints_until_the_owner_accepts_it() {
         TestUser owner = newUser("USER");
         long id = keyHost(owner, "key", "ed25519", env.ssh().port());
@@ -328,11 +366,14 @@ class OpenSshE2ETest extends PlatformTestBase {
         return proxy;
     }
 
-    /** Kills the sshd and every connection it serves, as a restart of the machine's sshd would, then starts it. */
+    /**
+     * Kills the sshd and every connection process under it, as a reboot of the host would (a restart of sshd alone
+     * keeps the connections it serves), then starts it again.
+     */
     private void restartSshd() throws Exception {
         Path pidFile = env.directory().resolve("run/sshd-test.pid");
         String pid = Files.readString(pidFile).trim();
-        run("pkill -KILL -P " + pid + "; kill -KILL " + pid);
+        run("tree() { for c in $(pgrep -P $1); do tree $c; done; echo $1; }; kill -KILL $(tree " + pid + ")");
         run(projectRoot().resolve("scripts/testenv/sshd.sh") + " start");
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress(env.ssh().host(), env.ssh().port()), 5_000);
