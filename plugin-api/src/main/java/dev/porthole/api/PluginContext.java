@@ -52,7 +52,7 @@ public interface PluginContext {
      * SSH to the inventory's hosts: pooled connections, exec, forwards and streams, with host keys checked on every
      * hop. Forwards and streams are the plugin's to close; the host closes those still open when the plugin stops.
      */
-    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     SshConnections ssh();
 
     /** Publishes to clients subscribed to the plugin's topics. */

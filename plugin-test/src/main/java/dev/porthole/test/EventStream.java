@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * client's threads and wait here until the test asks for them. Close it to leave the stream; the server then closes
  * its end ({@code SseStream.onClose} runs in the plugin).
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public final class EventStream implements AutoCloseable {
     /** Queued after the last line: the server ended the stream, or the connection failed. */
     private static final Object END = new Object();

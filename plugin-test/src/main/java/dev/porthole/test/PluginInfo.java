@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param reason why it is {@code FAILED}; empty otherwise
  * @param jobs its scheduled jobs
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record PluginInfo(
         String id, String version, String state, boolean enabled, Optional<String> reason, List<Job> jobs) {
 
@@ -34,7 +34,7 @@ public record PluginInfo(
      * @param lastStarted when the last run started; empty before the first
      * @param lastOutcome how the last run ended; empty before the first
      */
-    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     public record Job(
             String name,
             String schedule,

@@ -22,7 +22,7 @@ import java.util.Optional;
  * that return status and body, and the plugin's state in the admin API. Calls take an optional bearer token: {@code
  * null} calls anonymously. Injected by {@link WithPorthole} into test methods, constructors and lifecycle methods.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public final class Porthole {
     /** The password of the {@code admin} account of every harness platform. */
     public static final String ADMIN_PASSWORD = "porthole-test-admin-password";

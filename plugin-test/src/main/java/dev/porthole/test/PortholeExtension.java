@@ -26,7 +26,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link WithPorthole}: one platform per test class, shared by its {@code @Nested}
  * classes. Use the annotation; this class is public only because JUnit instantiates it.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public final class PortholeExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PortholeExtension.class);

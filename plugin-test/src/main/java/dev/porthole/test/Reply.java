@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param body the body as text (UTF-8); empty when there is none
  * @param headers the response headers (names are case-insensitive)
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record Reply(int status, String body, HttpHeaders headers) {
     /**
      * The body as a tree of JDK types: {@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean} or

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * plugin class loader from the installed jar, exactly as in production; the copy of the classes on the test class
  * path is never the one that serves.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,6 +6,6 @@
  * <p>Part of the plugin SDK, like {@code dev.porthole.api}: every public type is marked with {@link dev.porthole.api.Api}
  * and only JDK and JUnit types appear in it, so no framework version of the host leaks into a plugin's tests.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 package dev.porthole.test;

@@ -234,7 +234,7 @@ public class PluginService {
             }
         } catch (RuntimeException e) {
             return "Plugin-Requires '" + requires + "' of plugin '" + descriptor.getPluginId()
-                    + "' is not a version range such as >=0.1.0 & <0.2.0";
+                    + "' is not a version range such as >=0.1.0 & <1.0.0";
         }
         return "plugin '" + descriptor.getPluginId() + "' requires plugin-api " + requires + "; this server provides "
                 + provided;

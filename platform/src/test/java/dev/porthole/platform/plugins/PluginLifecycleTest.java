@@ -190,7 +190,7 @@ class PluginLifecycleTest extends PlatformTestBase {
         assertThat(conflict.status()).isEqualTo(409);
         assertThat((String) conflict.field("detail")).contains("'second'", "'first'", "/shared/{id}");
         assertThat(tooNew.status()).isEqualTo(400);
-        assertThat((String) tooNew.field("detail")).contains(">=9.0.0", "provides 0.1.0");
+        assertThat((String) tooNew.field("detail")).contains(">=9.0.0", "provides 0.2.0");
         assertThat(platformRoute.status()).isEqualTo(409);
         assertThat((String) platformRoute.field("detail")).contains("platform");
         assertThat(pluginFiles()).containsExactly("first.jar");

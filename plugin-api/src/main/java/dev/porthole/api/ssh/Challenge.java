@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param url for Warpgate: the page where the user approves the login
  * @param securityKey for Warpgate: the key the page shows, to compare
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record Challenge(
         String id,
         Kind kind,
@@ -32,7 +32,7 @@ public record Challenge(
     }
 
     /** What kind of person-step it is. */
-    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     public enum Kind {
         /** A one-time code, e.g. "Verification code:". */
         TOTP,
@@ -47,6 +47,6 @@ public record Challenge(
      *
      * @param echo whether the answer may be shown as it is typed
      */
-    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     public record Prompt(String text, boolean echo) {}
 }

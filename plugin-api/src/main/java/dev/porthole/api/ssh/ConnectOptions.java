@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param proxies empty keeps the stored chain; a present empty list connects directly
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record ConnectOptions(
         Optional<String> password,
         Optional<String> privateKey,

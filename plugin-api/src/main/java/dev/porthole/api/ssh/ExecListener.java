@@ -3,7 +3,7 @@ package dev.porthole.api.ssh;
 import dev.porthole.api.Api;
 
 /** Receives a command's output as it arrives, on the thread that called {@link SshTarget#exec(ExecRequest, ExecListener)}. */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface ExecListener {
     /** A chunk of stdout; the array is the listener's to keep. */
     void stdout(byte[] chunk);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param command passed to the remote shell as it is: quote every value that came from a request
  * @param outputLimit bytes of stdout and of stderr each kept; more is dropped and the result says truncated
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record ExecRequest(String command, Optional<Duration> timeout, Optional<Integer> outputLimit) {
     public ExecRequest {
         Objects.requireNonNull(command, "command");

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * @param truncated whether output beyond the limit was dropped
  * @param timedOut whether the timeout ended the command (its channel was closed)
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record ExecResult(
         OptionalInt exitStatus, String stdout, String stderr, boolean truncated, boolean timedOut, Duration duration) {
 

@@ -7,11 +7,11 @@ import java.net.InetSocketAddress;
  * A running port forward. It keeps its SSH connection open until closed; closing it stops listening and ends the
  * connections it carries. Closing twice does nothing.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface Forward extends AutoCloseable {
 
     /** Which kind of forward this is. */
-    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     enum Kind {
         LOCAL,
         REMOTE,

@@ -9,6 +9,6 @@ import java.util.Optional;
  *
  * @param knownFingerprint the stored key, for a changed key; empty for an unknown one
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record HostKeyRefusal(
         long hostId, String algorithm, String offeredFingerprint, Optional<String> knownFingerprint) {}

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param port 1-65535; 1080 is SOCKS's usual port
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record Socks5Proxy(String host, int port, Optional<String> username, Optional<String> password) {
     public Socks5Proxy {
         Objects.requireNonNull(host, "host");

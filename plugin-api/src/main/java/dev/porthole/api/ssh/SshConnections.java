@@ -9,7 +9,7 @@ import java.util.List;
  * credential, many channels on it. Host keys are checked on every hop against the host's store; nothing here ever
  * accepts an unknown key silently.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface SshConnections {
 
     /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** An SSH operation that could not be done, with a code a client can act on. The message never holds a secret. */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public class SshException extends RuntimeException {
     private final Code code;
     private final transient Challenge challenge;
@@ -60,7 +60,7 @@ public class SshException extends RuntimeException {
     }
 
     /** Why an SSH operation failed. */
-    @Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     public enum Code {
         /** The address resolved but nothing answered (refused, no route, closed during the handshake). */
         UNREACHABLE,

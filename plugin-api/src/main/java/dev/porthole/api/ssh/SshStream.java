@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * A remote command's stdin and stdout as one byte stream. stderr is kept aside (bounded) for diagnostics so that an
  * unread error stream never stalls the channel.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface SshStream extends AutoCloseable {
 
     /** The command's stdout. */

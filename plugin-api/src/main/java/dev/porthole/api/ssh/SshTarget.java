@@ -6,7 +6,7 @@ import dev.porthole.api.Api;
  * One host, reached as the caller who asked for it. Every operation takes a channel on the pooled connection (opening
  * or replacing the connection when needed) and throws {@link SshException} when it cannot.
  */
-@Api(since = "0.1.0", stability = Api.Stability.EXPERIMENTAL)
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface SshTarget {
 
     long hostId();

@@ -3,6 +3,6 @@
  * pending challenges of keyboard-interactive logins. Everything here is blocking; call it from a handler or from the
  * plugin's executor.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 package dev.porthole.api.ssh;
