@@ -170,4 +170,50 @@ class DialStdioDockerHttpClientTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void closingTheClientEndsEveryStreamItsProcessAndItsReaderThread() throws Exception {
+        List<ProcessDuplexStreamOpener.ProcessStream> streams = new ArrayList<>();
+        DuplexStreamOpener recording = () -> {
+            var stream = (ProcessDuplexStreamOpener.ProcessStream)
+                    ProcessDuplexStreamOpener.dialStdio().open();
+            streams.add(stream);
+            return stream;
+        };
+        DialStdioDockerHttpClient client = new DialStdioDockerHttpClient(recording, CONFIG);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> {
+                    try (Response r = client.execute(get("/info"))) {
+                        return body(r);
+                    }
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(streams).isNotEmpty();
+        client.close();
+        for (var stream : streams) {
+            assertThat(stream.process().waitFor(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("dial-stdio process ended")
+                    .isTrue();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (readerThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(readerThreads()).as("reader threads left running").isZero();
+    }
+
+    private static long readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("docker-dial-stdio-"))
+                .count();
+    }
 }
