@@ -9,7 +9,7 @@ import java.util.Map;
  * Errors in spec 000's body shape, {@code {"success": false, "error": "...", "code": "..."}}, which wins over
  * problem+json for these routes. The daemon's own message is passed on for failures the spec has no code for.
  */
-final class DockerErrors {
+public final class DockerErrors {
     static final String CONTAINER_NOT_FOUND = "CONTAINER_NOT_FOUND";
     static final String CONTAINER_RUNNING = "CONTAINER_RUNNING";
     static final String INVALID_PARAMETER = "INVALID_PARAMETER";
@@ -25,7 +25,7 @@ final class DockerErrors {
     }
 
     /** A request value the host must never see: 400 naming the field. */
-    static HttpError badField(String field, String message) {
+    public static HttpError badField(String field, String message) {
         return error(400, field + ": " + message, INVALID_PARAMETER, field);
     }
 

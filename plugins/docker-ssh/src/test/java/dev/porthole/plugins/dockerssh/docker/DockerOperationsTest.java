@@ -170,6 +170,10 @@ class DockerOperationsTest {
         });
     }
 
+    /**
+     * The daemon copies stdout and stderr on separate goroutines, so lines written microseconds apart on the two
+     * streams can reach the log in either order (docker logs shows the same); 100 ms apart their order is fixed.
+     */
     @Test
     void logsOfAContainerWithoutTtyKeepStdoutAndStderrInOrder() throws Exception {
         String id = containers.exited(
