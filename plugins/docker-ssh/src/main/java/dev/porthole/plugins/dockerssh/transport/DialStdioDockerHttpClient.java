@@ -97,7 +97,7 @@ public final class DialStdioDockerHttpClient implements DockerHttpClient {
 
         HttpClientContext context = HttpClientContext.create();
         try {
-            return new DialStdioResponse(http.executeOpen(DAEMON, message, context));
+            return new DialStdioResponse(message, http.executeOpen(DAEMON, message, context));
         } catch (IOException e) {
             throw explained(e, context);
         }

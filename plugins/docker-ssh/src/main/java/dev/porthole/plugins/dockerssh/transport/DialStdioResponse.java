@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -16,16 +17,20 @@ import org.apache.hc.core5.http.HttpEntity;
 /**
  * One response, streamed from its connection. The connection goes back to the pool only when its body was read to the
  * end; docker-java's JSON reader stops at the end of the document, so a short unread rest of a body of known length
- * is read on close rather than losing the connection (and the remote process) over a few bytes.
+ * is read on close rather than losing the connection (and the remote process) over a few bytes. Any other unread body
+ * (a log cut at its cap, an endless event stream) is abandoned with its connection: closing would otherwise read it
+ * to its end, which may never come.
  */
 final class DialStdioResponse implements DockerHttpClient.Response {
     /** Most unread bytes of a body of known length read on close to keep its connection. */
     private static final long DRAIN_LIMIT = 64 * 1024;
 
+    private final HttpUriRequestBase request;
     private final ClassicHttpResponse response;
     private CountingStream body;
 
-    DialStdioResponse(ClassicHttpResponse response) {
+    DialStdioResponse(HttpUriRequestBase request, ClassicHttpResponse response) {
+        this.request = request;
         this.response = response;
     }
 
@@ -63,31 +68,37 @@ final class DialStdioResponse implements DockerHttpClient.Response {
     @Override
     public synchronized void close() {
         try {
-            drainShortRest();
+            boolean complete = response.getEntity() == null || body != null && body.ended || drainShortRest();
+            if (!complete) {
+                request.cancel();
+            }
             response.close();
         } catch (IOException e) {
             // The connection is discarded either way; nothing the caller could act on.
         }
     }
 
-    private void drainShortRest() throws IOException {
+    /** @return whether the body is now read to its end (and its connection back in the pool) */
+    private boolean drainShortRest() throws IOException {
         HttpEntity entity = response.getEntity();
-        if (entity == null || entity.getContentLength() < 0) {
-            return;
+        if (entity.getContentLength() < 0) {
+            return false;
         }
         long rest = entity.getContentLength() - (body == null ? 0 : body.count);
         if (rest > DRAIN_LIMIT) {
-            return;
+            return false;
         }
         InputStream in = getBody();
         byte[] sink = new byte[8192];
         while (in.read(sink) >= 0) {
             // reading to the end hands the connection back to the pool
         }
+        return true;
     }
 
     private static final class CountingStream extends FilterInputStream {
         private long count;
+        private boolean ended;
 
         CountingStream(InputStream in) {
             super(in);
@@ -98,6 +109,8 @@ final class DialStdioResponse implements DockerHttpClient.Response {
             int b = super.read();
             if (b >= 0) {
                 count++;
+            } else {
+                ended = true;
             }
             return b;
         }
@@ -107,6 +120,8 @@ final class DialStdioResponse implements DockerHttpClient.Response {
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
+            } else if (n < 0) {
+                ended = true;
             }
             return n;
         }

@@ -216,4 +216,21 @@ class DialStdioDockerHttpClientTest {
                 .filter(t -> t.getName().startsWith("docker-dial-stdio-"))
                 .count();
     }
+
+    @Test
+    void closingAResponseWithAnEndlessBodyDoesNotWaitForItsEnd() throws Exception {
+        ProcessDuplexStreamOpener opener = ProcessDuplexStreamOpener.dialStdio();
+        try (DialStdioDockerHttpClient client = new DialStdioDockerHttpClient(opener, CONFIG)) {
+            // The event stream never ends by itself; a capped log read leaves a long body unread the same way.
+            Response events = client.execute(get("/events"));
+            assertThat(events.getStatusCode()).isEqualTo(200);
+            events.getBody();
+            long start = System.nanoTime();
+            events.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            try (Response ping = client.execute(get("/_ping"))) {
+                assertThat(body(ping)).isEqualTo("OK");
+            }
+        }
+    }
 }
