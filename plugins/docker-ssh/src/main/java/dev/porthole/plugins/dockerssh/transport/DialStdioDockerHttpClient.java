@@ -29,7 +29,8 @@ import org.apache.hc.core5.util.Timeout;
  * of keep-alive HTTP/1.1 connections, each on its own {@link DuplexStream}. A warm request costs one round trip on a
  * pooled stream; a new stream is opened only when all are busy or the pooled ones went stale.
  *
- * <p>Attaching to a container's stdin (docker-java's "hijacked" requests) is not supported: spec 000 does not need it.
+ * <p>Requests with stdin for a container (docker-java's "hijacked" attach and exec) upgrade their stream to a raw
+ * duplex one, which then serves only that request.
  */
 public final class DialStdioDockerHttpClient implements DockerHttpClient {
     /** Every request goes to the one daemon at the other end of the streams; the name is only for the Host header. */
@@ -64,6 +65,7 @@ public final class DialStdioDockerHttpClient implements DockerHttpClient {
                 .build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
+                .setRequestExecutor(new HijackingRequestExecutor())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(config.acquireTimeout()))
                         .setResponseTimeout(readTimeout)
@@ -79,10 +81,6 @@ public final class DialStdioDockerHttpClient implements DockerHttpClient {
 
     @Override
     public Response execute(Request request) {
-        if (request.hijackedInput() != null) {
-            throw new UnsupportedOperationException(
-                    "attaching to a container's stdin is not supported over docker system dial-stdio here");
-        }
         HttpUriRequestBase message = new HttpUriRequestBase(request.method(), URI.create(request.path()));
         message.setScheme(DAEMON.getSchemeName());
         message.setAuthority(new URIAuthority(DAEMON.getHostName(), DAEMON.getPort()));
@@ -96,6 +94,11 @@ public final class DialStdioDockerHttpClient implements DockerHttpClient {
         }
 
         HttpClientContext context = HttpClientContext.create();
+        if (request.hijackedInput() != null) {
+            context.setAttribute(HijackingRequestExecutor.INPUT_ATTRIBUTE, request.hijackedInput());
+            message.setHeader("Upgrade", "tcp");
+            message.setHeader("Connection", "Upgrade");
+        }
         try {
             return new DialStdioResponse(message, http.executeOpen(DAEMON, message, context));
         } catch (IOException e) {
