@@ -39,8 +39,19 @@ public record Availability(boolean available, String version, String error, Stri
             return new Availability(
                     false, null, "Permission denied accessing Docker" + suffix(detail), PERMISSION_DENIED);
         }
+        return notAnswering(detail);
+    }
+
+    /**
+     * The command runs (so Docker is installed) or the daemon answered with an error, but it did not give its version:
+     * for the spec, the daemon is not running or not accessible.
+     */
+    static Availability notAnswering(String detail) {
         return new Availability(
-                false, null, "Docker daemon is not running or accessible" + suffix(detail), DAEMON_NOT_RUNNING);
+                false,
+                null,
+                "Docker daemon is not running or accessible" + suffix(detail == null ? "" : detail.strip()),
+                DAEMON_NOT_RUNNING);
     }
 
     private static String suffix(String detail) {

@@ -39,9 +39,9 @@ public final class DockerOperations {
         } catch (DialStdioException e) {
             return e.exit()
                     .map(exit -> Availability.failed(exit.status(), exit.stderr()))
-                    .orElseGet(() -> Availability.failed(0, e.getMessage()));
+                    .orElseGet(() -> Availability.notAnswering(e.getMessage()));
         } catch (DockerException e) {
-            return Availability.failed(0, e.getMessage());
+            return Availability.notAnswering(message(e));
         }
     }
 

@@ -37,6 +37,12 @@ class AvailabilityTest {
     }
 
     @Test
+    void aCommandThatRunsButGetsNoAnswerIsADaemonNotRunningWhateverItsMessageSays() {
+        assertThat(Availability.notAnswering("Status 404: page not found").code())
+                .isEqualTo(Availability.DAEMON_NOT_RUNNING);
+    }
+
+    @Test
     void theBodyHasVersionOnlyWhenAvailableAndErrorAndCodeOnlyWhenNot() {
         assertThat(Availability.of("20.10.24").toJson())
                 .containsExactly(java.util.Map.entry("available", true), java.util.Map.entry("version", "20.10.24"));

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DockerDaemon.class)
 class ValidateTest {
     private static Availability validate(List<String> command) throws Exception {
-        try (DockerEngine engine = DockerEngine.over(new DialStdioDockerHttpClient(
-                new ProcessDuplexStreamOpener(command), DialStdioClientConfig.DEFAULTS))) {
+        return validate(command, DialStdioClientConfig.DEFAULTS);
+    }
+
+    private static Availability validate(List<String> command, DialStdioClientConfig config) throws Exception {
+        try (DockerEngine engine =
+                DockerEngine.over(new DialStdioDockerHttpClient(new ProcessDuplexStreamOpener(command), config))) {
             return new DockerOperations(engine, DockerOperations.DEFAULT_MAX_LOG_BYTES).validate();
         }
     }
@@ -38,6 +42,14 @@ class ValidateTest {
         Availability a = validate(List.of("docker", "-H", "unix:///nonexistent/docker.sock", "system", "dial-stdio"));
         assertThat(a.code()).isEqualTo(Availability.DAEMON_NOT_RUNNING);
         assertThat(a.error()).contains("/nonexistent/docker.sock");
+    }
+
+    @Test
+    void aCommandThatNeverAnswersIsADaemonNotRunning() throws Exception {
+        DialStdioClientConfig impatient = new DialStdioClientConfig(
+                1, java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(60));
+        Availability a = validate(List.of("sh", "-c", "cat >/dev/null"), impatient);
+        assertThat(a.code()).isEqualTo(Availability.DAEMON_NOT_RUNNING);
     }
 
     @Test
