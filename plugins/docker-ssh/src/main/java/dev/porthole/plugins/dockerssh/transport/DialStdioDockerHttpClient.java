@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -47,8 +49,8 @@ public final class DialStdioDockerHttpClient implements DockerHttpClient {
         this.connections = new PoolingHttpClientConnectionManagerBuilder() {
             @Override
             protected HttpClientConnectionOperator createConnectionOperator(
-                    org.apache.hc.client5.http.SchemePortResolver schemePortResolver,
-                    org.apache.hc.client5.http.DnsResolver dnsResolver,
+                    SchemePortResolver schemePortResolver,
+                    DnsResolver dnsResolver,
                     TlsSocketStrategy tlsSocketStrategy) {
                 return new DuplexStreamConnectionOperator(opener);
             }
@@ -71,6 +73,8 @@ public final class DialStdioDockerHttpClient implements DockerHttpClient {
                         .setResponseTimeout(readTimeout)
                         .build())
                 .evictIdleConnections(TimeValue.of(config.idleTimeout()))
+                // A failed exchange is reported with the command's exit, not retried: a retry would start another
+                // remote process against a daemon that is not there, or repeat a container action.
                 .disableAutomaticRetries()
                 .disableContentCompression()
                 .disableCookieManagement()
