@@ -1,0 +1,110 @@
+package dev.porthole.plugins.dockerssh.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Docker Engine API of one host over one transport: docker-java's client for the typed commands, and plain
+ * requests where the Engine's JSON is passed on as it is ({@code inspect}), or read as it is ({@code stats}, logs).
+ * Closing it closes the transport.
+ */
+public final class DockerEngine implements Closeable {
+    private final DockerHttpClient http;
+    private final DockerClient client;
+    private final ObjectMapper json;
+
+    private DockerEngine(DockerHttpClient http, DockerClientConfig config) {
+        this.http = http;
+        this.client = DockerClientImpl.getInstance(config, http);
+        this.json = config.getObjectMapper();
+    }
+
+    /**
+     * An engine over {@code http}. Paths are unversioned, so each daemon speaks its own current API version. The
+     * configuration is fixed here, never read from the server's environment or {@code ~/.docker}: the host address is
+     * a placeholder, the transport decides where requests go.
+     */
+    public static DockerEngine over(DockerHttpClient http) {
+        DockerClientConfig config = new DefaultDockerClientConfig.Builder()
+                .withDockerHost("tcp://docker:2375")
+                .withDockerTlsVerify(false)
+                .build();
+        return new DockerEngine(http, config);
+    }
+
+    public DockerClient client() {
+        return client;
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    /** GET of a JSON document; 404 is the spec's container-not-found, any other error status the daemon's message. */
+    JsonNode getJson(String path) {
+        try (DockerHttpClient.Response response = get(path, Map.of())) {
+            return json.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + path + " from the Docker daemon failed", e);
+        }
+    }
+
+    /** GET whose body the caller reads and closes; error statuses are thrown as by {@link #getJson}. */
+    DockerHttpClient.Response get(String path, Map<String, String> query) {
+        String target = query.isEmpty()
+                ? path
+                : path + "?"
+                        + query.entrySet().stream()
+                                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                                .collect(Collectors.joining("&"));
+        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(target)
+                .build());
+        int status = response.getStatusCode();
+        if (status < 400) {
+            return response;
+        }
+        try (response) {
+            if (status == 404) {
+                throw DockerErrors.notFound();
+            }
+            throw DockerErrors.failed(daemonMessage(response.getBody()));
+        }
+    }
+
+    /** The Engine's error body is {@code {"message": "..."}}. */
+    private String daemonMessage(InputStream body) {
+        try {
+            byte[] bytes = body.readNBytes(16 * 1024);
+            JsonNode message = json.readTree(bytes).path("message");
+            return message.isTextual() ? message.asText() : new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "the Docker daemon answered with an error";
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (http) {
+            client.close();
+        }
+    }
+}

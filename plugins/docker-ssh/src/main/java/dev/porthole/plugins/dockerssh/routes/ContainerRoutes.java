@@ -1,0 +1,111 @@
+package dev.porthole.plugins.dockerssh.routes;
+
+import dev.porthole.api.PluginContext;
+import dev.porthole.api.Registration;
+import dev.porthole.api.http.Access;
+import dev.porthole.api.http.HttpError;
+import dev.porthole.api.http.Method;
+import dev.porthole.api.http.Request;
+import dev.porthole.api.http.Response;
+import dev.porthole.api.http.RouteHandler;
+import dev.porthole.plugins.dockerssh.docker.ContainerRef;
+import dev.porthole.plugins.dockerssh.docker.DockerErrors;
+import dev.porthole.plugins.dockerssh.docker.DockerOperations;
+import dev.porthole.plugins.dockerssh.docker.LogsQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The routes of spec 000 that work on a connected session: validate, list, inspect, the five actions, remove, logs
+ * and stats. Reading needs the scope {@code read:docker}, changing a container {@code write:docker}; every route
+ * needs a signed-in caller, and the session must be the caller's.
+ */
+public final class ContainerRoutes {
+    static final String READ = "read:docker";
+    static final String WRITE = "write:docker";
+    private static final String CONTAINER = "/docker/containers/{sessionId}/{containerId}";
+
+    private final DockerSessions sessions;
+
+    public ContainerRoutes(DockerSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Registers every route; the host withdraws them when the plugin stops. */
+    public List<Registration> register(PluginContext context) {
+        Access read = Access.authenticated().withScope(READ);
+        Access write = Access.authenticated().withScope(WRITE);
+        return List.of(
+                context.route(Method.GET, "/docker/validate/{sessionId}", read, this::validate),
+                context.route(Method.GET, "/docker/containers/{sessionId}", read, this::list),
+                context.route(Method.GET, CONTAINER, read, this::inspect),
+                context.route(Method.POST, CONTAINER + "/start", write, action(DockerOperations::start)),
+                context.route(Method.POST, CONTAINER + "/stop", write, action(DockerOperations::stop)),
+                context.route(Method.POST, CONTAINER + "/restart", write, action(DockerOperations::restart)),
+                context.route(Method.POST, CONTAINER + "/pause", write, action(DockerOperations::pause)),
+                context.route(Method.POST, CONTAINER + "/unpause", write, action(DockerOperations::unpause)),
+                context.route(Method.DELETE, CONTAINER + "/remove", write, this::remove),
+                context.route(Method.GET, CONTAINER + "/logs", read, this::logs),
+                context.route(Method.GET, CONTAINER + "/stats", read, this::stats));
+    }
+
+    Response validate(Request request) {
+        return Response.ok(session(request).validate().toJson());
+    }
+
+    /** {@code all} defaults to true: the spec's "set to false for running containers only". */
+    Response list(Request request) {
+        return Response.ok(session(request).list(flag(request, "all", true)));
+    }
+
+    Response inspect(Request request) {
+        return withContainer(request, DockerOperations::inspect);
+    }
+
+    Response remove(Request request) {
+        boolean force = flag(request, "force", false);
+        return withContainer(request, (docker, container) -> docker.remove(container, force));
+    }
+
+    Response logs(Request request) {
+        LogsQuery query = LogsQuery.parse(
+                request.query("tail").orElse(null),
+                request.query("timestamps").orElse(null),
+                request.query("since").orElse(null),
+                request.query("until").orElse(null));
+        return withContainer(request, (docker, container) -> docker.logs(container, query));
+    }
+
+    Response stats(Request request) {
+        return withContainer(request, DockerOperations::stats);
+    }
+
+    RouteHandler action(BiFunction<DockerOperations, ContainerRef, ?> operation) {
+        return request -> withContainer(request, operation);
+    }
+
+    /** The container is validated before the session is looked up, so a bad id never costs a round trip. */
+    private Response withContainer(Request request, BiFunction<DockerOperations, ContainerRef, ?> operation) {
+        ContainerRef container = ContainerRef.of("containerId", request.pathParam("containerId"));
+        return Response.ok(operation.apply(session(request), container));
+    }
+
+    private DockerOperations session(Request request) {
+        return sessions.connected(request.pathParam("sessionId"), request.requireCaller())
+                .orElseThrow(() -> HttpError.withResponse(
+                        Response.json(400, Map.of("error", "SSH session not found or not connected"))));
+    }
+
+    private static boolean flag(Request request, String name, boolean absent) {
+        String value = request.query(name).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw DockerErrors.badField(name, "must be true or false");
+        };
+    }
+}
