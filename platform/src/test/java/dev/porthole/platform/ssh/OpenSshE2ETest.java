@@ -92,6 +92,7 @@ class OpenSshE2ETest extends PlatformTestBase {
         assertThat(result.stdout()).isEqualTo(env.user("pass").name() + "\n");
         assertThat(result.stderr()).isEqualTo("err\n");
         assertThat(result.exitStatus()).hasValue(4);
+        assertConnectionTestSucceeds(owner, target.hostId());
     }
 
     @ParameterizedTest
@@ -102,6 +103,7 @@ class OpenSshE2ETest extends PlatformTestBase {
 
         assertThat(ssh.target(caller(owner), id).exec("id -un").stdout())
                 .isEqualTo(env.user("key").name() + "\n");
+        assertConnectionTestSucceeds(owner, id);
     }
 
     @Test
@@ -331,6 +333,22 @@ class OpenSshE2ETest extends PlatformTestBase {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** POST /api/hosts/{id}/test: success, every stage ok, the server's own key, the methods it offers. */
+    @SuppressWarnings("unchecked")
+    private void assertConnectionTestSucceeds(TestUser owner, long hostId) {
+        Reply test = api().post("/api/hosts/" + hostId + "/test", Map.of(), owner.auth());
+
+        assertThat(test.field("success")).as(test.toString()).isEqualTo(true);
+        List<Map<String, Object>> log = (List<Map<String, Object>>) test.field("log");
+        assertThat(log)
+                .extracting(e -> e.get("stage"))
+                .contains("dns", "tcp", "handshake", "host_key", "authentication");
+        assertThat(log).allSatisfy(e -> assertThat(e.get("outcome")).isEqualTo("ok"));
+        Map<String, Object> hostKey = (Map<String, Object>) test.field("hostKey");
+        assertThat(fingerprints(true)).contains((String) hostKey.get("fingerprint"));
+        assertThat((List<String>) test.field("authMethods")).contains("publickey");
     }
 
     private void assertPinned(TestUser owner, long hostId, boolean mainSshd) {
