@@ -10,7 +10,7 @@
 # memory with a temporary data directory); each round of ours alternates with the reference's, so both see the same
 # load. Medians and p90. Informative: exits 0 whether the goals are met or not, 1 when something broke.
 # Usage: bench/ssh.sh [rounds]   (default 30)   Settings: BENCH_WARMUP=5 (unmeasured fresh-login rounds after the
-# cold one)
+# cold one); BENCH_JAVA_OPTS="-Dsshbench.log=DEBUG" prints MINA's messages with their times (where a login waits).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-30}
@@ -54,4 +54,13 @@ done
   || { cat "$work/build.log" >&2; exit 1; }
 cp="platform/target/test-classes:platform/target/classes:$(cat platform/target/bench-classpath.txt)"
 
-java -cp "$cp" dev.porthole.platform.ssh.SshBench "$rounds" "$work/known_hosts" "$control" "$warmup"
+run() {
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS are several options
+  java ${BENCH_JAVA_OPTS:-} -cp "$cp" dev.porthole.platform.ssh.SshBench "$rounds" "$work/known_hosts" "$control" "$warmup"
+}
+if [ -n "${BENCH_JAVA_OPTS:-}" ]; then
+  run
+else
+  # the platform's start-up info lines are not figures
+  run 2>&1 | { grep -v -E '^[0-9:.]{12} +INFO ' || true; }
+fi

@@ -75,8 +75,11 @@ public final class SshBench {
         properties.put("porthole.data-dir", dataDir.toString());
         properties.put("porthole.admin-password", PlatformTestBase.ADMIN_PASSWORD);
         properties.put("micronaut.server.port", "-1");
-        // the figures, not MINA's per-login info lines
+        // the figures, not MINA's per-login info lines; -Dsshbench.log=DEBUG shows MINA's and the connector's messages
+        // with their times, to see where a login waits
         properties.put("logger.levels.root", "WARN");
+        properties.put("logger.levels.org.apache.sshd", System.getProperty("sshbench.log", "WARN"));
+        properties.put("logger.levels.dev.porthole.platform.ssh", System.getProperty("sshbench.log", "WARN"));
         int status = 0;
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             new SshBench.Run(server, env, rounds, warmup, knownHosts, controlPath).all();
@@ -207,7 +210,7 @@ public final class SshBench {
             double oursLogin = median(ours);
             System.out.println("1. login to first exec of `true` (fresh connection, key auth)");
             row("ours, first round (cold JVM, + TOFU)", ms(cold), Double.NaN);
-            row("ours", oursLogin, p90(ours));
+            row("ours: target() + exec, fresh connection", oursLogin, p90(ours));
             row("OpenSSH ssh, defaults (reference)", refLogin, p90(opensshDefault));
             row("OpenSSH ssh, curve25519-sha256", median(opensshCurve), p90(opensshCurve));
             verdict(
