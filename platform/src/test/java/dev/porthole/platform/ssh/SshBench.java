@@ -309,6 +309,38 @@ public final class SshBench {
             row("connect total (open + await)", median(connect), p90(connect));
             row("first exec on the fresh session", median(firstExec), p90(firstExec));
             row("second exec on it", median(secondExec), p90(secondExec));
+            opensshFirstExec();
+        }
+
+        /**
+         * The same first and second exec with OpenSSH's own client: a master logs in ({@code -M -N -f}, curve25519),
+         * then two {@code ssh -S} run {@code true} through it. The first exec waits for what sshd does once per
+         * connection after the login, whoever the client is.
+         */
+        private void opensshFirstExec() {
+            List<Long> first = new ArrayList<>();
+            List<Long> second = new ArrayList<>();
+            int n = Math.min(rounds, 10);
+            for (int i = 0; i < n; i++) {
+                String path = controlPath + "-first-" + i;
+                List<String> master = new ArrayList<>(sshBase);
+                master.addAll(List.of("-o", "KexAlgorithms=curve25519-sha256", "-M", "-S", path, "-N", "-f"));
+                List<String> muxed = new ArrayList<>(sshBase);
+                muxed.addAll(List.of("-S", path));
+                settle();
+                spawn(command(master, env.ssh().host(), null));
+                try {
+                    first.add(spawn(command(muxed, env.ssh().host(), "true")));
+                    settle();
+                    second.add(spawn(command(muxed, env.ssh().host(), "true")));
+                } finally {
+                    List<String> exit = new ArrayList<>(muxed);
+                    exit.addAll(List.of("-O", "exit"));
+                    spawn(command(exit, env.ssh().host(), null));
+                }
+            }
+            row("OpenSSH: first exec through a fresh master (" + n + ")", median(first), p90(first));
+            row("OpenSSH: second exec through it", median(second), p90(second));
         }
 
         /** TCP connect to the server's identification line: sshd's own fork and re-exec, no client work. */
@@ -333,7 +365,9 @@ public final class SshBench {
         private List<String> command(List<String> base, String host, String remote) {
             List<String> command = new ArrayList<>(base);
             command.add(host);
-            command.add(remote);
+            if (remote != null) {
+                command.add(remote);
+            }
             return command;
         }
 
