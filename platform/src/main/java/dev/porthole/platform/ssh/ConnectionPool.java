@@ -100,6 +100,28 @@ class ConnectionPool implements AutoCloseable {
         return list.size();
     }
 
+    /**
+     * Closes the idle connections for {@code key} (those without a lease), so that the next acquire opens a fresh one.
+     * Exists for the SSH benchmark (bench/ssh.sh, which times fresh logins) and for tests.
+     */
+    void evictIdle(PoolKey key) {
+        List<ClientSession> idle = new ArrayList<>();
+        synchronized (this) {
+            List<Pooled> list = connections.get(key);
+            if (list == null) {
+                return;
+            }
+            list.removeIf(p -> {
+                boolean take = p.session != null && p.active == 0;
+                if (take) {
+                    idle.add(p.session);
+                }
+                return take || p.isBroken();
+            });
+        }
+        idle.forEach(s -> s.close(false));
+    }
+
     private synchronized void release(Pooled slot) {
         slot.active--;
         slot.idleSince = System.nanoTime();

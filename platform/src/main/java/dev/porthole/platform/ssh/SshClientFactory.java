@@ -40,6 +40,8 @@ class SshClientFactory {
                 .filter(f -> !REFUSED_SIGNATURES.contains(f.getName()))
                 .toList());
         client.setServiceFactories(List.of(new OfferedAuthMethods(), ClientConnectionServiceFactory.INSTANCE));
+        // the first auth request waits for the server's service accept (a 40 ms stall otherwise, see there)
+        client.setSessionFactory(OfferedAuthMethods.sessionFactory(client));
         client.setNioWorkers(IO_THREADS);
         // the server opens forwarded-tcpip channels for the remote forwards this client asked for, which MINA then
         // connects to the local address the client named; nothing else (agent, X11, direct channels) is accepted
