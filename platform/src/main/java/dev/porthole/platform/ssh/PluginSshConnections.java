@@ -2,6 +2,7 @@ package dev.porthole.platform.ssh;
 
 import dev.porthole.api.Caller;
 import dev.porthole.api.ssh.ConnectOptions;
+import dev.porthole.api.ssh.ConnectionStage;
 import dev.porthole.api.ssh.ExecListener;
 import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
@@ -69,6 +70,11 @@ public final class PluginSshConnections implements SshConnections {
         @Override
         public void connect() {
             target.connect();
+        }
+
+        @Override
+        public List<ConnectionStage> connectionLog() {
+            return target.connectionLog();
         }
 
         @Override

@@ -12,6 +12,7 @@ import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
 import dev.porthole.api.ssh.Challenge;
+import dev.porthole.api.ssh.ConnectionStage;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
@@ -71,10 +72,15 @@ public final class SessionRoutes {
                 return waitFor(
                         connect.sessionId(), caller, target, e.challenge().get());
             }
-            throw connectFailed(e);
+            throw connectFailed(e, target.connectionLog());
         }
         sessions.open(connect.sessionId(), caller, target);
-        return Response.ok(Map.of("success", true, "message", CONNECTED));
+        return connected(target);
+    }
+
+    /** The spec's answer, with the stages of the connection when this connect opened one (not for a pooled one). */
+    private static Response connected(SshTarget target) {
+        return Response.ok(Map.of("success", true, "message", CONNECTED, "connectionLogs", target.connectionLog()));
     }
 
     /** The overrides are parsed here: a key that is no key fails before any connection is tried. */
@@ -82,7 +88,7 @@ public final class SessionRoutes {
         try {
             return inSpecShape(() -> ssh.target(caller, connect.hostId(), connect.options()));
         } catch (SshException e) {
-            throw connectFailed(e);
+            throw connectFailed(e, List.of());
         }
     }
 
@@ -181,11 +187,11 @@ public final class SessionRoutes {
                 case AUTH_FAILED -> DockerErrors.of(401, "Invalid TOTP code", "AUTH_FAILED");
                 case CHALLENGE_EXPIRED, TIMEOUT ->
                     timedOut(challenge.kind() == Challenge.Kind.WARPGATE ? "Warpgate" : "TOTP");
-                default -> connectFailed(e);
+                default -> connectFailed(e, login.target().connectionLog());
             };
         }
         sessions.open(sessionId, caller, login.target());
-        return Response.ok(Map.of("success", true, "message", CONNECTED));
+        return connected(login.target());
     }
 
     /** The same question again after an answer means the answer was refused; another question is a next step. */
@@ -214,6 +220,7 @@ public final class SessionRoutes {
                             : challenge.prompts().get(0).text());
         }
         body.put("expiresAt", challenge.expiresAt().toString());
+        body.put("connectionLogs", target.connectionLog());
         return Response.ok(body);
     }
 
@@ -221,20 +228,18 @@ public final class SessionRoutes {
         return DockerErrors.of(408, what + " session timed out. Please reconnect.", "SESSION_TIMEOUT");
     }
 
-    /** A key that does not parse is the spec's 400; every other failure its 500 "SSH connection failed". */
-    private static HttpError connectFailed(SshException e) {
-        return switch (e.code()) {
-            case INVALID_KEY, BAD_PASSPHRASE ->
-                DockerErrors.of(
-                        400,
-                        "Invalid SSH key format: " + e.getMessage(),
-                        e.code().name());
-            default ->
-                DockerErrors.of(
-                        500,
-                        "SSH connection failed: " + e.getMessage(),
-                        e.code().name());
-        };
+    /**
+     * A key that does not parse is the spec's 400; every other failure its 500 "SSH connection failed". The stages of
+     * the failed connection go along, so the client sees where it failed.
+     */
+    private static HttpError connectFailed(SshException e, List<ConnectionStage> log) {
+        boolean badKey = e.code() == SshException.Code.INVALID_KEY || e.code() == SshException.Code.BAD_PASSPHRASE;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", false);
+        body.put("error", (badKey ? "Invalid SSH key format: " : "SSH connection failed: ") + e.getMessage());
+        body.put("code", e.code().name());
+        body.put("connectionLogs", log);
+        return HttpError.withResponse(Response.json(badKey ? 400 : 500, body));
     }
 
     /** The host services answer 404 and 403 as problem+json; these routes answer in the spec's shape. */

@@ -72,7 +72,16 @@ class DockerSshE2ETest {
         Reply reply = api.connect(sessionId, hostId);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.jsonObject()).containsEntry("success", true);
+        // a new host is a new connection, so its stages are there, up to a successful login
+        assertThat(lastStage(reply)).containsEntry("stage", "authentication").containsEntry("outcome", "ok");
         return sessionId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> lastStage(Reply reply) {
+        List<Object> stages = (List<Object>) reply.jsonObject().get("connectionLogs");
+        assertThat(stages).as(reply.toString()).isNotEmpty();
+        return (Map<String, Object>) stages.get(stages.size() - 1);
     }
 
     /** A container made with the local CLI, labelled and named for this run; {@code --init} so stops are quick. */
@@ -306,6 +315,10 @@ class DockerSshE2ETest {
         Reply refused = owner.connect(Api.newSessionId(), hostId);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(500);
         assertThat(refused.jsonObject()).containsEntry("code", "AUTH_FAILED");
+        assertThat(lastStage(refused))
+                .containsEntry("stage", "authentication")
+                .containsEntry("outcome", "failed")
+                .containsEntry("code", "AUTH_FAILED");
 
         String sessionId = Api.newSessionId();
         Reply reply = owner.post(

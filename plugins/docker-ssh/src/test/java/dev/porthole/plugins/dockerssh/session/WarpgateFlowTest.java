@@ -124,6 +124,8 @@ class WarpgateFlowTest {
                             return HOST;
                         case "connect":
                             throw SshException.challengeRequired(warpgate);
+                        case "connectionLog":
+                            return List.of();
                         default:
                             throw new AssertionError("unexpected " + method.getName());
                     }
