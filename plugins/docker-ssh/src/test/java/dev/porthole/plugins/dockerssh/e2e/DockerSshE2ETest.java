@@ -329,6 +329,54 @@ class DockerSshE2ETest {
     }
 
     @Test
+    void connects_through_a_socks5_proxy_and_through_a_chain_of_two() {
+        long hostId = owner.createHost(keyHost("key"));
+        String viaProxy = Api.newSessionId();
+        Reply single = owner.post(
+                "/docker/ssh/connect",
+                Map.of(
+                        "sessionId",
+                        viaProxy,
+                        "hostId",
+                        hostId,
+                        "useSocks5",
+                        true,
+                        "socks5Host",
+                        env.proxyHost("socks"),
+                        "socks5Port",
+                        env.proxyPort("socks")));
+        assertThat(single.status()).as(single.toString()).isEqualTo(200);
+        assertThat(stages(single)).contains("proxy");
+        assertThat(owner.get("/docker/validate/" + viaProxy).jsonObject()).containsEntry("available", true);
+
+        String viaChain = Api.newSessionId();
+        Reply chain = owner.post(
+                "/docker/ssh/connect",
+                Map.of(
+                        "sessionId",
+                        viaChain,
+                        "hostId",
+                        hostId,
+                        "socks5ProxyChain",
+                        List.of(
+                                Map.of("host", env.proxyHost("socks"), "port", env.proxyPort("socks")),
+                                Map.of("host", env.proxyHost("dante"), "port", env.proxyPort("dante")))));
+        assertThat(chain.status()).as(chain.toString()).isEqualTo(200);
+        assertThat(owner.get("/docker/validate/" + viaChain).jsonObject()).containsEntry("available", true);
+
+        Reply noProxyHost = owner.post(
+                "/docker/ssh/connect", Map.of("sessionId", Api.newSessionId(), "hostId", hostId, "useSocks5", true));
+        assertThat(noProxyHost.status()).isEqualTo(400);
+        assertThat(noProxyHost.jsonObject()).containsEntry("field", "socks5Host");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> stages(Reply reply) {
+        return ((List<Map<String, Object>>) reply.jsonObject().get("connectionLogs"))
+                .stream().map(stage -> stage.get("stage")).collect(Collectors.toList());
+    }
+
+    @Test
     void a_totp_login_asks_for_the_code_then_connects() {
         long hostId = owner.createHost(totpHost());
         String sessionId = Api.newSessionId();

@@ -70,6 +70,15 @@ public final class SshTestenv {
         return Integer.parseInt(get("ssh.port"));
     }
 
+    /** A proxy of the environment: {@code socks} (microsocks, no auth) or {@code dante} (the chain's second hop). */
+    public String proxyHost(String name) {
+        return get(name + ".host");
+    }
+
+    public int proxyPort(String name) {
+        return Integer.parseInt(get(name + ".port"));
+    }
+
     /** {@code key}, {@code totp}, {@code nodocker}, ... as in {@code user.<role>.name}. */
     public String userName(String role) {
         return get("user." + role + ".name");
