@@ -13,6 +13,7 @@ import dev.porthole.platform.hosts.HostService;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
@@ -72,12 +73,10 @@ public class DefaultSshConnections implements SshConnections {
         pool.adopt(pending.login().poolKey(), session);
     }
 
-    ConnectionPool.Lease lease(ConnectPlan plan, long userId) {
+    /** A lease on a pooled connection; {@code newLog} gives the log of a connection opened for it. */
+    ConnectionPool.Lease lease(ConnectPlan plan, long userId, Supplier<ConnectionLog> newLog) {
         return pool.acquire(
-                plan.poolKey(),
-                userId,
-                () -> connector.open(plan, userId, new ConnectionLog(), true),
-                connector.budget(plan));
+                plan.poolKey(), userId, () -> connector.open(plan, userId, newLog.get(), true), connector.budget(plan));
     }
 
     /** Open connections for a host's stored credentials, for tests and diagnostics. */

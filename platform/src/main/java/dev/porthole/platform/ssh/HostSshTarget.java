@@ -1,5 +1,6 @@
 package dev.porthole.platform.ssh;
 
+import dev.porthole.api.ssh.ConnectionStage;
 import dev.porthole.api.ssh.ExecListener;
 import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
@@ -8,7 +9,9 @@ import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshTarget;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.PortForwardingTracker;
@@ -26,6 +29,8 @@ final class HostSshTarget implements SshTarget {
     private final DefaultSshConnections ssh;
     private final ConnectPlan plan;
     private final long userId;
+    // the log of the latest connection this target opened; a plugin shows it to the user who connected
+    private volatile ConnectionLog lastLog;
 
     HostSshTarget(DefaultSshConnections ssh, ConnectPlan plan, long userId) {
         this.ssh = ssh;
@@ -40,7 +45,32 @@ final class HostSshTarget implements SshTarget {
 
     @Override
     public void connect() {
-        ssh.lease(plan, userId).close();
+        lease().close();
+    }
+
+    @Override
+    public List<ConnectionStage> connectionLog() {
+        ConnectionLog log = lastLog;
+        if (log == null) {
+            return List.of();
+        }
+        return log.entries().stream()
+                .map(e -> new ConnectionStage(
+                        e.stage(),
+                        e.hostId(),
+                        e.outcome(),
+                        e.durationMs(),
+                        e.message() == null ? "" : e.message(),
+                        Optional.ofNullable(e.code())))
+                .toList();
+    }
+
+    private ConnectionPool.Lease lease() {
+        return ssh.lease(plan, userId, () -> {
+            ConnectionLog log = new ConnectionLog();
+            lastLog = log;
+            return log;
+        });
     }
 
     @Override
@@ -112,7 +142,7 @@ final class HostSshTarget implements SshTarget {
     /** Runs {@code call} with a lease it keeps on success (a forward, a stream); retried once on a broken session. */
     private <T> T held(LeaseCall<T> call) {
         for (int attempt = 1; ; attempt++) {
-            ConnectionPool.Lease lease = ssh.lease(plan, userId);
+            ConnectionPool.Lease lease = lease();
             try {
                 return call.call(lease);
             } catch (IOException | IllegalStateException e) {

@@ -2,17 +2,21 @@ package dev.porthole.platform.ssh;
 
 import dev.porthole.api.Caller;
 import dev.porthole.api.ssh.ConnectOptions;
+import dev.porthole.api.ssh.ConnectionStage;
 import dev.porthole.api.ssh.ExecListener;
 import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.Forward;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshStream;
+import dev.porthole.api.ssh.SshStreamExit;
 import dev.porthole.api.ssh.SshTarget;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +73,11 @@ public final class PluginSshConnections implements SshConnections {
         }
 
         @Override
+        public List<ConnectionStage> connectionLog() {
+            return target.connectionLog();
+        }
+
+        @Override
         public ExecResult exec(ExecRequest request) {
             return target.exec(request);
         }
@@ -116,6 +125,11 @@ public final class PluginSshConnections implements SshConnections {
                 @Override
                 public OptionalInt exitStatus() {
                     return stream.exitStatus();
+                }
+
+                @Override
+                public Optional<SshStreamExit> awaitExit(Duration timeout) {
+                    return stream.awaitExit(timeout);
                 }
 
                 @Override

@@ -358,6 +358,69 @@ class SshConnectionsH2Test extends PlatformTestBase {
         }
     }
 
+    @Test
+    void a_target_gives_the_stages_of_the_connection_it_opened_also_when_it_failed() {
+        TestUser user = newUser("USER");
+        SshTarget target = passwordTarget(user);
+        assertThat(target.connectionLog()).isEmpty();
+
+        target.connect();
+
+        assertThat(target.connectionLog())
+                .extracting(dev.porthole.api.ssh.ConnectionStage::stage)
+                .contains("tcp", "handshake", "authentication");
+        assertThat(target.connectionLog())
+                .allSatisfy(stage -> assertThat(stage.outcome()).isEqualTo("ok"));
+        SshTarget pooled = ssh.target(caller(user), target.hostId());
+        pooled.connect();
+        assertThat(pooled.connectionLog())
+                .as("the pooled connection was reused")
+                .isEmpty();
+
+        long wrong = createHost(
+                api(), user.auth(), "wrong-log", sshd.port(), "alice", "authType", "password", "password", "nope-x");
+        SshTarget refused = ssh.target(caller(user), wrong);
+        catchSsh(refused::connect);
+        assertThat(refused.connectionLog()).last().satisfies(stage -> {
+            assertThat(stage.stage()).isEqualTo("authentication");
+            assertThat(stage.outcome()).isEqualTo("failed");
+            assertThat(stage.code()).hasValue("AUTH_FAILED");
+        });
+    }
+
+    @Test
+    void a_stream_tells_how_its_command_ended_with_status_and_stderr() throws Exception {
+        SshTarget target = passwordTarget(newUser("USER"));
+        try (var stream = target.openStream("echo refused >&2; exit 7")) {
+            var exit = stream.awaitExit(Duration.ofSeconds(10)).orElseThrow();
+
+            assertThat(exit.exitStatus()).hasValue(7);
+            assertThat(exit.errorOutput()).isEqualTo("refused\n");
+        }
+        try (var stream = target.openStream("cat")) {
+            assertThat(stream.awaitExit(Duration.ofMillis(300)))
+                    .as("cat still runs")
+                    .isEmpty();
+            stream.output().close();
+            assertThat(stream.awaitExit(Duration.ofSeconds(10)).orElseThrow().exitStatus())
+                    .hasValue(0);
+        }
+    }
+
+    @Test
+    void an_interrupted_wait_for_a_stream_ends_empty_and_keeps_the_interrupt() {
+        SshTarget target = passwordTarget(newUser("USER"));
+        try (var stream = target.openStream("cat")) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThat(stream.awaitExit(Duration.ofSeconds(30))).isEmpty();
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
+
     private static SshException catchSsh(Runnable call) {
         try {
             call.run();

@@ -3,6 +3,8 @@ package dev.porthole.api.ssh;
 import dev.porthole.api.Api;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -23,6 +25,16 @@ public interface SshStream extends AutoCloseable {
 
     /** The exit status, once the command has ended. */
     OptionalInt exitStatus();
+
+    /**
+     * Waits at most {@code timeout} for the command to end, e.g. after its stdout closed, to learn why: the exit status
+     * and stderr are what tell a missing program from a refused one. An interrupt ends the wait early with an empty
+     * result and the thread's interrupt flag set.
+     *
+     * @return how the command ended, or empty if it still runs after {@code timeout}
+     * @since 0.2.0
+     */
+    Optional<SshStreamExit> awaitExit(Duration timeout);
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.porthole.api.ssh;
 
 import dev.porthole.api.Api;
+import java.util.List;
 
 /**
  * One host, reached as the caller who asked for it. Every operation takes a channel on the pooled connection (opening
@@ -16,6 +17,14 @@ public interface SshTarget {
      * challenge before any work is asked for.
      */
     void connect();
+
+    /**
+     * The stages of the last connection this target opened (by {@link #connect()} or any operation), also when it
+     * failed; empty when every operation so far used a connection already in the pool.
+     *
+     * @since 0.2.0
+     */
+    List<ConnectionStage> connectionLog();
 
     /** Runs a command and collects its output, bounded by the request's timeout and output limit. */
     ExecResult exec(ExecRequest request);

@@ -34,6 +34,11 @@ public final class DockerErrors {
         return error(500, message, null, null);
     }
 
+    /** Any other error of the spec's routes, e.g. the session routes' 403 and 404; {@code code} may be null. */
+    public static HttpError of(int status, String message, String code) {
+        return error(status, message, code, null);
+    }
+
     private static HttpError error(int status, String message, String code, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);

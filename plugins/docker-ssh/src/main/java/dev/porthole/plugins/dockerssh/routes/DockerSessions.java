@@ -11,9 +11,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface DockerSessions {
     /**
-     * The operations of {@code sessionId} if that session is connected and belongs to {@code caller}; empty
-     * otherwise, which the routes answer with the spec's 400 "SSH session not found or not connected". Looking a
-     * session up counts as activity for its idle timeout.
+     * The operations of {@code sessionId} if that session is connected and belongs to {@code caller}; empty when no
+     * session is connected under that id, which the routes answer with the spec's 400 "SSH session not found or not
+     * connected". Another user's session throws a 403 {@link dev.porthole.api.http.HttpError}. Looking a session up
+     * counts as activity for its idle timeout.
      */
     Optional<DockerOperations> connected(String sessionId, Caller caller);
 }

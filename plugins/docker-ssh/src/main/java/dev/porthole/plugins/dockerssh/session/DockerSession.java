@@ -1,0 +1,62 @@
+package dev.porthole.plugins.dockerssh.session;
+
+import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.plugins.dockerssh.docker.DockerEngine;
+import dev.porthole.plugins.dockerssh.docker.DockerOperations;
+import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
+import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One connected session: its owner, its host reached over the pooled SSH service, and the Docker Engine API carried by
+ * {@code docker system dial-stdio} streams on that connection. Closing it ends its streams; the SSH connection itself
+ * stays in the service's pool, which closes it when idle.
+ */
+final class DockerSession implements AutoCloseable {
+    private final long ownerId;
+    private final long hostId;
+    private final DockerEngine engine;
+    private final DockerOperations operations;
+    private final AtomicReference<Instant> lastActive;
+
+    DockerSession(long ownerId, SshTarget target, Instant now) {
+        this.ownerId = ownerId;
+        this.hostId = target.hostId();
+        this.engine = DockerEngine.over(
+                new DialStdioDockerHttpClient(new SshStreamOpener(target), DialStdioClientConfig.DEFAULTS));
+        this.operations = new DockerOperations(engine, DockerOperations.DEFAULT_MAX_LOG_BYTES);
+        this.lastActive = new AtomicReference<>(now);
+    }
+
+    long ownerId() {
+        return ownerId;
+    }
+
+    long hostId() {
+        return hostId;
+    }
+
+    DockerOperations operations() {
+        return operations;
+    }
+
+    Instant lastActive() {
+        return lastActive.get();
+    }
+
+    void touch(Instant now) {
+        lastActive.set(now);
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the Docker streams of host " + hostId + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.porthole.plugins.dockerssh.session;
+
+import dev.porthole.api.Caller;
+import dev.porthole.api.http.Method;
+import dev.porthole.api.http.Request;
+import dev.porthole.api.ssh.SshTarget;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stand-ins for what the host hands the session code: callers, requests with a JSON body, targets. */
+final class Fakes {
+    private Fakes() {}
+
+    record User(long userId) implements Caller {
+        @Override
+        public String username() {
+            return "user" + userId;
+        }
+
+        @Override
+        public boolean isAdmin() {
+            return false;
+        }
+
+        @Override
+        public Optional<Long> tokenId() {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<String> scopes() {
+            return List.of();
+        }
+
+        @Override
+        public boolean hasScope(String scope) {
+            return true;
+        }
+    }
+
+    record JsonRequest(Map<String, Object> json, Caller signedIn) implements Request {
+        @Override
+        public Method method() {
+            return Method.POST;
+        }
+
+        @Override
+        public String path() {
+            return "/docker/ssh";
+        }
+
+        @Override
+        public Map<String, String> pathParams() {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, List<String>> queryParams() {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public byte[] body() {
+            return bodyText().getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String bodyText() {
+            return json.toString();
+        }
+
+        @Override
+        public Object bodyJson() {
+            return json;
+        }
+
+        @Override
+        public Optional<Caller> caller() {
+            return Optional.of(signedIn);
+        }
+
+        @Override
+        public String remoteAddress() {
+            return "127.0.0.1";
+        }
+    }
+
+    /** A target that connects nowhere: sessions are built on it, and nothing here ever reaches its host. */
+    static SshTarget target(long hostId) {
+        return (SshTarget) Proxy.newProxyInstance(
+                Fakes.class.getClassLoader(), new Class<?>[] {SshTarget.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("hostId")) {
+                        return hostId;
+                    }
+                    throw new AssertionError("the test reached the host: " + method.getName());
+                });
+    }
+
+    /** A host service the code under test must not call. */
+    static <T> T unused(Class<T> type) {
+        return type.cast(
+                Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                    throw new AssertionError("unexpected call of " + type.getSimpleName() + "." + method.getName());
+                }));
+    }
+}

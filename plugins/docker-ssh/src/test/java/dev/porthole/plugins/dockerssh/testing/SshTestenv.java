@@ -1,0 +1,150 @@
+package dev.porthole.plugins.dockerssh.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real test environment of {@code scripts/testenv} (docs/testing.md) as the plugin's end-to-end tests need it: the
+ * test sshd, its users and keys, from {@code testenv.properties}. The platform's {@code Testenv} is in its test
+ * sources, which a plugin does not see; this reads the same file. Missing: skipped with the reason, or failed under
+ * {@code PORTHOLE_REQUIRE_E2E=1}.
+ */
+public final class SshTestenv {
+    private final Properties properties;
+
+    private SshTestenv(Properties properties) {
+        this.properties = properties;
+    }
+
+    /** The environment with a listening sshd, or the test is skipped (failed when end-to-end tests are required). */
+    public static SshTestenv require() {
+        String dir = System.getenv().getOrDefault("PORTHOLE_TESTENV_DIR", "/tmp/porthole-testenv");
+        Path file = Path.of(dir, "testenv.properties");
+        if (!Files.isReadable(file)) {
+            return absent("no test environment at " + file + " (scripts/testenv/sshd.sh start)");
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            return absent("cannot read " + file + ": " + e.getMessage());
+        }
+        SshTestenv env = new SshTestenv(properties);
+        if (!"true".equals(properties.getProperty("ssh.available"))) {
+            return absent("the test sshd is stopped (ssh.available is not true in " + file + ")");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(env.sshHost(), env.sshPort()), 2000);
+        } catch (IOException e) {
+            return absent("nothing listens on the test sshd " + env.sshHost() + ":" + env.sshPort());
+        }
+        return env;
+    }
+
+    private static SshTestenv absent(String reason) {
+        if ("1".equals(System.getenv("PORTHOLE_REQUIRE_E2E"))) {
+            Assertions.fail("PORTHOLE_REQUIRE_E2E=1 but " + reason);
+        }
+        System.out.println("[testenv] skipping: " + reason);
+        Assumptions.abort("skipped: " + reason + " (set PORTHOLE_REQUIRE_E2E=1 to fail instead)");
+        throw new AssertionError("unreachable");
+    }
+
+    public String sshHost() {
+        return get("ssh.host");
+    }
+
+    public int sshPort() {
+        return Integer.parseInt(get("ssh.port"));
+    }
+
+    /** A proxy of the environment: {@code socks} (microsocks, no auth) or {@code dante} (the chain's second hop). */
+    public String proxyHost(String name) {
+        return get(name + ".host");
+    }
+
+    public int proxyPort(String name) {
+        return Integer.parseInt(get(name + ".port"));
+    }
+
+    /** {@code key}, {@code totp}, {@code nodocker}, ... as in {@code user.<role>.name}. */
+    public String userName(String role) {
+        return get("user." + role + ".name");
+    }
+
+    public String userPassword(String role) {
+        return get("user." + role + ".password");
+    }
+
+    public String totpSecret(String role) {
+        return get("user." + role + ".totpSecret");
+    }
+
+    /** The private key text of {@code key.<name>.private}, e.g. {@code ed25519}. */
+    public String privateKey(String name) {
+        try {
+            return Files.readString(Path.of(get("key." + name + ".private")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test key " + name + " is not readable; run the tests as its owner", e);
+        }
+    }
+
+    private String get(String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("testenv.properties has no " + key);
+        }
+        return value;
+    }
+
+    /** RFC 6238 now: HMAC-SHA1, 30 s steps, 6 digits, as google-authenticator's PAM module checks it. */
+    public static String totp(String base32Secret) {
+        long step = System.currentTimeMillis() / 1000 / 30;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0xf;
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
+            return String.format("%06d", binary % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        String clean = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (char c : clean.toCharArray()) {
+            int value = alphabet.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("not base32: " + c);
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.put((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return out.array();
+    }
+}
