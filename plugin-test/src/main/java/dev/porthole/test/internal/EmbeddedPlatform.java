@@ -13,6 +13,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.Provider;
+import java.security.Security;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,7 +137,20 @@ public final class EmbeddedPlatform implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot stop the platform", e);
         } finally {
+            removeSecurityProvidersOf(loader);
             closeQuietly(loader);
+        }
+    }
+
+    /**
+     * The platform's SSH library registers Bouncy Castle as a JVM-wide security provider. Left behind, it would hold
+     * the closed loader and answer the next platform started in this JVM with classes it can no longer load.
+     */
+    private static void removeSecurityProvidersOf(ClassLoader loader) {
+        for (Provider provider : Security.getProviders()) {
+            if (provider.getClass().getClassLoader() == loader) {
+                Security.removeProvider(provider.getName());
+            }
         }
     }
 
