@@ -67,7 +67,8 @@ public final class SessionRegistry implements DockerSessions, AutoCloseable {
     void open(String sessionId, Caller caller, SshTarget target) {
         claim(sessionId, caller);
         pending.remove(sessionId);
-        DockerSession replaced = sessions.put(sessionId, new DockerSession(caller.userId(), target, clock.instant()));
+        DockerSession replaced =
+                sessions.put(sessionId, new DockerSession(caller.userId(), target, clock.instant(), idleTimeout));
         closeQuietly(sessionId, replaced);
     }
 
