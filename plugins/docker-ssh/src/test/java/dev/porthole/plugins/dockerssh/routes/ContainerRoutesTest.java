@@ -19,6 +19,7 @@ import dev.porthole.plugins.dockerssh.docker.LogsResult;
 import dev.porthole.plugins.dockerssh.docker.StatsSnapshot;
 import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
 import dev.porthole.plugins.dockerssh.testing.ProcessDuplexStreamOpener;
+import dev.porthole.plugins.dockerssh.testing.TestCaller;
 import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
 import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
 import java.lang.reflect.Proxy;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The handlers, called as the host calls them, on a session backed by the local dockerd over dial-stdio. */
 @ExtendWith(DockerDaemon.class)
 class ContainerRoutesTest {
-    private static final Caller OWNER = new FakeRequest.User(1);
-    private static final Caller STRANGER = new FakeRequest.User(2);
+    private static final Caller OWNER = new TestCaller(1);
+    private static final Caller STRANGER = new TestCaller(2);
 
     private DockerEngine engine;
     private ContainerRoutes routes;

@@ -50,31 +50,4 @@ record FakeRequest(Method method, Map<String, String> pathParams, Map<String, St
     public String remoteAddress() {
         return "127.0.0.1";
     }
-
-    record User(long userId) implements Caller {
-        @Override
-        public String username() {
-            return "user" + userId;
-        }
-
-        @Override
-        public boolean isAdmin() {
-            return false;
-        }
-
-        @Override
-        public Optional<Long> tokenId() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> scopes() {
-            return List.of("*");
-        }
-
-        @Override
-        public boolean hasScope(String scope) {
-            return true;
-        }
-    }
 }

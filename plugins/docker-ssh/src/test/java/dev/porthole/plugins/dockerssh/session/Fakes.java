@@ -14,33 +14,6 @@ import java.util.Optional;
 final class Fakes {
     private Fakes() {}
 
-    record User(long userId) implements Caller {
-        @Override
-        public String username() {
-            return "user" + userId;
-        }
-
-        @Override
-        public boolean isAdmin() {
-            return false;
-        }
-
-        @Override
-        public Optional<Long> tokenId() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> scopes() {
-            return List.of();
-        }
-
-        @Override
-        public boolean hasScope(String scope) {
-            return true;
-        }
-    }
-
     record JsonRequest(Map<String, Object> json, Caller signedIn) implements Request {
         @Override
         public Method method() {

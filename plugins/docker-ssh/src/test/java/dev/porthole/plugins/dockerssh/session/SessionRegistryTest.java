@@ -8,6 +8,7 @@ import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.ssh.Challenge;
 import dev.porthole.api.ssh.SshConnections;
+import dev.porthole.plugins.dockerssh.testing.TestCaller;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Ownership, idle cleanup and challenge expiry, on a clock the test moves. */
 class SessionRegistryTest {
-    private static final Caller OWNER = new Fakes.User(1);
-    private static final Caller STRANGER = new Fakes.User(2);
+    private static final Caller OWNER = new TestCaller(1);
+    private static final Caller STRANGER = new TestCaller(2);
 
     private final MutableClock clock = new MutableClock();
     private final SessionRegistry sessions = new SessionRegistry(clock, Duration.ofMinutes(60));

@@ -14,6 +14,7 @@ import dev.porthole.api.ssh.ConnectOptions;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.plugins.dockerssh.testing.TestCaller;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * routes are the real ones. (TOTP runs end to end against the real sshd in {@code DockerSshE2ETest}.)
  */
 class WarpgateFlowTest {
-    private static final Caller OWNER = new Fakes.User(1);
+    private static final Caller OWNER = new TestCaller(1);
     private static final long HOST = 7;
 
     private final MutableClock clock = new MutableClock();
