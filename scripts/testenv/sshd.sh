@@ -150,16 +150,14 @@ password include common-password
 EOF
 }
 
-write_sshd_configs() {
-  mkdir -p "$RUN_DIR" "$LOG_DIR"
-  cat >"$SSH_DIR/sshd-test.conf" <<EOF
-# Porthole test sshd (scripts/testenv/sshd.sh). Started as $RUN_DIR/sshd-test (a symlink to /usr/sbin/sshd),
-# so its PAM service is $PAM_MAIN.
-ListenAddress $LOOPBACK:$SSH_PORT
-PidFile $RUN_DIR/sshd-test.pid
-HostKey $SSH_DIR/host-main/ssh_host_ed25519_key
-HostKey $SSH_DIR/host-main/ssh_host_ecdsa_key
-HostKey $SSH_DIR/host-main/ssh_host_rsa_key
+# sshd_common NAME ADDRESS:PORT HOSTKEY-DIR: the options both test sshds share.
+sshd_common() {
+  cat <<EOF
+ListenAddress $2
+PidFile $RUN_DIR/$1.pid
+HostKey $3/ssh_host_ed25519_key
+HostKey $3/ssh_host_ecdsa_key
+HostKey $3/ssh_host_rsa_key
 AuthorizedKeysFile $SSH_DIR/authorized_keys/%u
 StrictModes no
 UsePAM yes
@@ -167,55 +165,45 @@ PasswordAuthentication yes
 KbdInteractiveAuthentication yes
 PubkeyAuthentication yes
 PermitRootLogin no
-PermitEmptyPasswords no
 MaxStartups 200:30:400
 MaxSessions 10
-MaxAuthTries 10
-LoginGraceTime 60
 AllowTcpForwarding yes
-AllowStreamLocalForwarding yes
 GatewayPorts no
-PermitTunnel no
 X11Forwarding no
 PrintMotd no
 PrintLastLog no
 UseDNS no
-AcceptEnv LANG LC_*
-Subsystem sftp internal-sftp
 LogLevel VERBOSE
 AllowUsers ${TESTENV_USERS[*]}
+EOF
+}
+
+write_sshd_configs() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  {
+    echo "# Porthole test sshd (scripts/testenv/sshd.sh). Started as $RUN_DIR/sshd-test (a symlink to /usr/sbin/sshd),"
+    echo "# so its PAM service is $PAM_MAIN."
+    sshd_common sshd-test "$LOOPBACK:$SSH_PORT" "$SSH_DIR/host-main"
+    cat <<EOF
+PermitEmptyPasswords no
+MaxAuthTries 10
+LoginGraceTime 60
+AllowStreamLocalForwarding yes
+PermitTunnel no
+AcceptEnv LANG LC_*
+Subsystem sftp internal-sftp
 
 Match User ph-totp
     AuthenticationMethods keyboard-interactive
 Match User ph-keytotp
     AuthenticationMethods publickey,keyboard-interactive
 EOF
-  cat >"$SSH_DIR/sshd-bastion.conf" <<EOF
-# Porthole bastion sshd (scripts/testenv/sshd.sh): a jump host. Started as $RUN_DIR/sshd-bastion (a symlink to
-# /usr/sbin/sshd), so its PAM service is $PAM_BASTION.
-ListenAddress $LOOPBACK:$BASTION_PORT
-PidFile $RUN_DIR/sshd-bastion.pid
-HostKey $SSH_DIR/host-bastion/ssh_host_ed25519_key
-HostKey $SSH_DIR/host-bastion/ssh_host_ecdsa_key
-HostKey $SSH_DIR/host-bastion/ssh_host_rsa_key
-AuthorizedKeysFile $SSH_DIR/authorized_keys/%u
-StrictModes no
-UsePAM yes
-PasswordAuthentication yes
-KbdInteractiveAuthentication yes
-PubkeyAuthentication yes
-PermitRootLogin no
-MaxStartups 200:30:400
-MaxSessions 10
-AllowTcpForwarding yes
-GatewayPorts no
-X11Forwarding no
-PrintMotd no
-PrintLastLog no
-UseDNS no
-LogLevel VERBOSE
-AllowUsers ${TESTENV_USERS[*]}
-EOF
+  } >"$SSH_DIR/sshd-test.conf"
+  {
+    echo "# Porthole bastion sshd (scripts/testenv/sshd.sh): a jump host. Started as $RUN_DIR/sshd-bastion (a symlink to"
+    echo "# /usr/sbin/sshd), so its PAM service is $PAM_BASTION."
+    sshd_common sshd-bastion "$LOOPBACK:$BASTION_PORT" "$SSH_DIR/host-bastion"
+  } >"$SSH_DIR/sshd-bastion.conf"
   # 127.0.0.0/8 only: the proxies reach the test sshds and nothing else
   cat >"$TESTENV_DIR/proxy/danted.conf" <<EOF
 # Porthole test environment (scripts/testenv/sshd.sh): the second hop of the SOCKS5 chain.
