@@ -1,21 +1,19 @@
 package dev.porthole.platform.support;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -256,37 +254,9 @@ public record Testenv(Path directory, Map<String, String> values) {
 
     public static String totp(String base32Secret, Instant at) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(
-                    ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
-            return String.format("%06d", binary % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            return new DefaultCodeGenerator().generate(base32Secret, at.getEpochSecond() / 30);
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException("no TOTP code for the test secret", e);
         }
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        String clean = text.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-        byte[] out = new byte[clean.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int index = 0;
-        for (char c : clean.toCharArray()) {
-            int value = alphabet.indexOf(c);
-            if (value < 0) {
-                throw new IllegalArgumentException("not base32: " + c);
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out[index++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
     }
 }
