@@ -12,24 +12,20 @@ public record ContainerRef(String value) {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     /** Docker names and ids are far shorter; the bound keeps absurd input out of error messages and logs. */
     private static final int MAX_LENGTH = 255;
+    /** The request field a bad value is reported against. */
+    private static final String FIELD = "containerId";
 
     public ContainerRef {
-        check("containerId", value);
+        check(value);
     }
 
-    /** Validates a request value, naming the request field in the 400 it throws. */
-    public static ContainerRef of(String field, String value) {
-        check(field, value);
-        return new ContainerRef(value);
-    }
-
-    private static void check(String field, String value) {
+    private static void check(String value) {
         if (value == null || value.isEmpty()) {
-            throw DockerErrors.badField(field, "is required");
+            throw DockerErrors.badField(FIELD, "is required");
         }
         if (value.length() > MAX_LENGTH || !ALLOWED.matcher(value).matches()) {
             throw DockerErrors.badField(
-                    field,
+                    FIELD,
                     "only letters, digits, '.', '-' and '_' are allowed, starting with a letter or digit, at most "
                             + MAX_LENGTH + " characters");
         }

@@ -41,7 +41,10 @@ public record LogsQuery(Optional<Integer> tail, boolean timestamps, Optional<Ins
      */
     public static LogsQuery parse(String tail, String timestamps, String since, String until) {
         return new LogsQuery(
-                tail(tail), bool("timestamps", timestamps), instant("since", since), instant("until", until));
+                tail(tail),
+                Flags.parse("timestamps", timestamps, false),
+                instant("since", since),
+                instant("until", until));
     }
 
     private static Optional<Integer> tail(String value) {
@@ -56,16 +59,6 @@ public record LogsQuery(Optional<Integer> tail, boolean timestamps, Optional<Ins
         } catch (NumberFormatException e) {
             throw DockerErrors.badField("tail", "must be a positive number of lines or \"all\"");
         }
-    }
-
-    private static boolean bool(String field, String value) {
-        if (value == null || value.isBlank() || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw DockerErrors.badField(field, "must be true or false");
     }
 
     private static Optional<Instant> instant(String field, String value) {

@@ -9,8 +9,8 @@ import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
 import dev.porthole.api.http.RouteHandler;
 import dev.porthole.plugins.dockerssh.docker.ContainerRef;
-import dev.porthole.plugins.dockerssh.docker.DockerErrors;
 import dev.porthole.plugins.dockerssh.docker.DockerOperations;
+import dev.porthole.plugins.dockerssh.docker.Flags;
 import dev.porthole.plugins.dockerssh.docker.LogsQuery;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,8 @@ public final class ContainerRoutes {
 
     /** {@code all} defaults to true: the spec's "set to false for running containers only". */
     Response list(Request request) {
-        return Response.ok(session(request).list(flag(request, "all", true)));
+        return Response.ok(
+                session(request).list(Flags.parse("all", request.query("all").orElse(null), true)));
     }
 
     Response inspect(Request request) {
@@ -64,7 +65,7 @@ public final class ContainerRoutes {
     }
 
     Response remove(Request request) {
-        boolean force = flag(request, "force", false);
+        boolean force = Flags.parse("force", request.query("force").orElse(null), false);
         return withContainer(request, (docker, container) -> docker.remove(container, force));
     }
 
@@ -87,7 +88,7 @@ public final class ContainerRoutes {
 
     /** The container is validated before the session is looked up, so a bad id never costs a round trip. */
     private Response withContainer(Request request, BiFunction<DockerOperations, ContainerRef, ?> operation) {
-        ContainerRef container = ContainerRef.of("containerId", request.pathParam("containerId"));
+        ContainerRef container = new ContainerRef(request.pathParam("containerId"));
         return Response.ok(operation.apply(session(request), container));
     }
 
@@ -95,17 +96,5 @@ public final class ContainerRoutes {
         return sessions.connected(request.pathParam("sessionId"), request.requireCaller())
                 .orElseThrow(() -> HttpError.withResponse(
                         Response.json(400, Map.of("error", "SSH session not found or not connected"))));
-    }
-
-    private static boolean flag(Request request, String name, boolean absent) {
-        String value = request.query(name).orElse(null);
-        if (value == null || value.isEmpty()) {
-            return absent;
-        }
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw DockerErrors.badField(name, "must be true or false");
-        };
     }
 }

@@ -31,11 +31,8 @@ final class DockerSession implements AutoCloseable {
     DockerSession(long ownerId, SshTarget target, Instant now, Duration keepStreamsFor) {
         this.ownerId = ownerId;
         this.hostId = target.hostId();
-        DialStdioClientConfig defaults = DialStdioClientConfig.DEFAULTS;
         this.engine = DockerEngine.over(new DialStdioDockerHttpClient(
-                new SshStreamOpener(target),
-                new DialStdioClientConfig(
-                        defaults.maxStreams(), defaults.readTimeout(), defaults.acquireTimeout(), keepStreamsFor)));
+                new SshStreamOpener(target), DialStdioClientConfig.DEFAULTS.withIdleTimeout(keepStreamsFor)));
         this.operations = new DockerOperations(engine, DockerOperations.DEFAULT_MAX_LOG_BYTES);
         this.lastActive = new AtomicReference<>(now);
     }

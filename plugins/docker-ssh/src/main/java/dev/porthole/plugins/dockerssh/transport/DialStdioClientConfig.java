@@ -33,4 +33,9 @@ public record DialStdioClientConfig(
             throw new IllegalArgumentException(name + " must be positive, not " + value);
         }
     }
+
+    /** These settings with another idle timeout. */
+    public DialStdioClientConfig withIdleTimeout(Duration idle) {
+        return new DialStdioClientConfig(maxStreams, readTimeout, acquireTimeout, idle);
+    }
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class ContainerRefTest {
     @Test
     void acceptsIdsAndNames() {
-        assertThat(ContainerRef.of("containerId", "8b5ae6e9c66b").value()).isEqualTo("8b5ae6e9c66b");
-        assertThat(ContainerRef.of("containerId", "web_1.prod-a").value()).isEqualTo("web_1.prod-a");
+        assertThat(new ContainerRef("8b5ae6e9c66b").value()).isEqualTo("8b5ae6e9c66b");
+        assertThat(new ContainerRef("web_1.prod-a").value()).isEqualTo("web_1.prod-a");
     }
 
     @Test
@@ -17,8 +17,8 @@ class ContainerRefTest {
         for (String bad : new String[] {
             "", "-f", ".hidden", "../etc", "a/b", "a b", "a;reboot", "$(id)", "a\nb", "é", "x".repeat(256)
         }) {
-            assertBadField(() -> ContainerRef.of("containerId", bad), "containerId");
+            assertBadField(() -> new ContainerRef(bad), "containerId");
         }
-        assertBadField(() -> ContainerRef.of("containerId", null), "containerId");
+        assertBadField(() -> new ContainerRef(null), "containerId");
     }
 }

@@ -50,7 +50,7 @@ class DockerOperationsTest {
     }
 
     private static ContainerRef ref(String id) {
-        return ContainerRef.of("containerId", id);
+        return new ContainerRef(id);
     }
 
     @Test
