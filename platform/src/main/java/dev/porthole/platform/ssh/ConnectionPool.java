@@ -27,8 +27,26 @@ import org.apache.sshd.client.session.ClientSession;
 @Bean(preDestroy = "close")
 class ConnectionPool implements AutoCloseable {
 
-    /** What makes two connections interchangeable; {@code credentialHash} is a hash, never a secret. */
-    record PoolKey(long hostId, String username, String credentialHash) {}
+    /**
+     * What makes two connections interchangeable; {@code credentialHash} is a hash, never a secret. A login completed
+     * with a person's answer (a TOTP code, a Warpgate approval) is theirs alone: its key names that user as
+     * {@code person}; every other connection is shared ({@link #SHARED}) by the users who may use the host.
+     */
+    record PoolKey(long hostId, String username, String credentialHash, long person) {
+        static final long SHARED = 0;
+
+        PoolKey(long hostId, String username, String credentialHash) {
+            this(hostId, username, credentialHash, SHARED);
+        }
+
+        PoolKey personal(long userId) {
+            return new PoolKey(hostId, username, credentialHash, userId);
+        }
+
+        PoolKey shared() {
+            return new PoolKey(hostId, username, credentialHash, SHARED);
+        }
+    }
 
     private final SshConfiguration config;
     private final Map<PoolKey, List<Pooled>> connections = new HashMap<>();
@@ -52,12 +70,11 @@ class ConnectionPool implements AutoCloseable {
         while (true) {
             Pooled slot;
             synchronized (this) {
+                slot = withRoom(key.personal(userId));
                 List<Pooled> list = connections.computeIfAbsent(key, k -> new ArrayList<>());
-                list.removeIf(Pooled::isBroken);
-                slot = list.stream()
-                        .filter(p -> p.active < config.maxSessionsPerConnection())
-                        .findFirst()
-                        .orElse(null);
+                if (slot == null) {
+                    slot = withRoom(key);
+                }
                 if (slot == null) {
                     slot = new Pooled(opener.get());
                     list.add(slot);
@@ -85,19 +102,36 @@ class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** Takes a connection whose login finished after a challenge into the pool. */
-    synchronized void adopt(PoolKey key, ClientSession session) {
-        connections.computeIfAbsent(key, k -> new ArrayList<>()).add(new Pooled(session));
+    /** Takes a connection whose login finished after {@code userId} answered a challenge into the pool, as theirs. */
+    synchronized void adopt(PoolKey key, long userId, ClientSession session) {
+        connections
+                .computeIfAbsent(key.personal(userId), k -> new ArrayList<>())
+                .add(new Pooled(session));
     }
 
-    /** Open connections for {@code key}, for tests and diagnostics. */
+    /** Open connections for {@code key}, shared and personal, for tests and diagnostics. */
     synchronized int size(PoolKey key) {
+        int size = 0;
+        for (Map.Entry<PoolKey, List<Pooled>> entry : connections.entrySet()) {
+            if (entry.getKey().shared().equals(key.shared())) {
+                entry.getValue().removeIf(Pooled::isBroken);
+                size += entry.getValue().size();
+            }
+        }
+        return size;
+    }
+
+    /** A live connection for exactly {@code key} with a free channel slot, or null. */
+    private Pooled withRoom(PoolKey key) {
         List<Pooled> list = connections.get(key);
         if (list == null) {
-            return 0;
+            return null;
         }
         list.removeIf(Pooled::isBroken);
-        return list.size();
+        return list.stream()
+                .filter(p -> p.active < config.maxSessionsPerConnection())
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -70,7 +70,7 @@ public class DefaultSshConnections implements SshConnections {
         }
         pending.answers().complete(List.copyOf(answers));
         ClientSession session = pending.login().await(config.authTimeout());
-        pool.adopt(pending.login().poolKey(), session);
+        pool.adopt(pending.login().poolKey(), hostCaller.userId(), session);
     }
 
     /** A lease on a pooled connection; {@code newLog} gives the log of a connection opened for it. */

@@ -48,10 +48,6 @@ final class Login {
         result.completeExceptionally(failure);
     }
 
-    boolean isDone() {
-        return result.isDone();
-    }
-
     /**
      * The authenticated session; throws {@link SshException}: the failure, {@code CHALLENGE_REQUIRED} with the
      * challenge the login now waits on, or {@code TIMEOUT}.
@@ -69,7 +65,11 @@ final class Login {
         } catch (ExecutionException e) {
             // the result failed; reported below
         } catch (TimeoutException e) {
-            throw new SshException(SshException.Code.TIMEOUT, "the connection was not ready within " + timeout);
+            SshException late =
+                    new SshException(SshException.Code.TIMEOUT, "the connection was not ready within " + timeout);
+            // nobody waits for it any more: a login that still succeeds later is closed by succeed(), not leaked
+            result.completeExceptionally(late);
+            throw late;
         }
         if (result.isDone()) {
             try {

@@ -294,6 +294,36 @@ class SshConnectionsH2Test extends PlatformTestBase {
     }
 
     @Test
+    void a_connection_logged_in_with_one_users_code_is_not_lent_to_another_user() {
+        TestUser owner = newUser("USER");
+        TestUser colleague = newUser("USER");
+        long id = createHost(
+                api(),
+                owner.auth(),
+                "totp-shared",
+                sshd.port(),
+                "totp",
+                "authType",
+                "keyboard-interactive",
+                "password",
+                TestSshServer.PASSWORD);
+        assertThat(api().post(
+                                "/api/hosts/" + id + "/shares",
+                                java.util.Map.of("username", colleague.username(), "level", "use"),
+                                owner.auth())
+                        .status())
+                .isEqualTo(201);
+        SshException required = catchSsh(ssh.target(caller(owner), id)::connect);
+        ssh.answer(caller(owner), required.challenge().orElseThrow().id(), java.util.List.of(TestSshServer.TOTP_CODE));
+        assertThat(ssh.target(caller(owner), id).exec("echo owner").stdout()).isEqualTo("owner\n");
+
+        SshException colleagues =
+                catchSsh(() -> ssh.target(caller(colleague), id).exec("echo colleague"));
+
+        assertThat(colleagues.code()).isEqualTo(SshException.Code.CHALLENGE_REQUIRED);
+    }
+
+    @Test
     void a_wrong_code_fails_the_login() {
         TestUser user = newUser("USER");
         long id = createHost(
