@@ -10,12 +10,9 @@
 # Usage: bench/docker-ssh.sh [rounds]   (default 20). Informative: exits 0 whether goals are met, 1 when broken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/test-server.sh
+source scripts/lib/test-server.sh # sources scripts/testenv/lib.sh too
 rounds=${1:-20}
 containers=${BENCH_CONTAINERS:-10}
-testenv_dir=${PORTHOLE_TESTENV_DIR:-/tmp/porthole-testenv}
-props=$testenv_dir/testenv.properties
-prop() { sed -n "s/^$1=//p" "$props" | tail -n 1; }
 
 scripts/testenv/sshd.sh start >/dev/null
 scripts/testenv/docker.sh start >/dev/null
@@ -38,9 +35,7 @@ key=$(prop key.ed25519.private)
 # The Docker CLI runs `ssh` from PATH, and OpenSSH reads ~/.ssh from the passwd entry, not $HOME: a wrapper gives it a
 # config of its own with the key and the recorded host keys (checked strictly).
 mkdir -p "$work/bin"
-for f in "$testenv_dir"/ssh/host-main/ssh_host_*_key.pub; do
-  echo "[$ssh_host]:$ssh_port $(cut -d' ' -f1-2 "$f")"
-done >"$work/known_hosts"
+known_hosts_of ssh >"$work/known_hosts"
 cat >"$work/ssh_config" <<EOF
 Host $ssh_host
   Port $ssh_port

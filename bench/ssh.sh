@@ -15,16 +15,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-30}
 warmup=${BENCH_WARMUP:-5}
-testenv_dir=${PORTHOLE_TESTENV_DIR:-/tmp/porthole-testenv}
-props=$testenv_dir/testenv.properties
+source scripts/testenv/lib.sh
 
-prop() { sed -n "s/^$1=//p" "$props" | tail -n 1; }
 
 if ! scripts/testenv/sshd.sh status >/dev/null 2>&1; then
   echo "starting the test environment's sshd (scripts/testenv/sshd.sh start)" >&2
   scripts/testenv/sshd.sh start >/dev/null
 fi
-[ "$(prop ssh.available)" = true ] || { echo "the test sshd is not available, see $props" >&2; exit 1; }
+[ "$(prop ssh.available)" = true ] || { echo "the test sshd is not available, see $TESTENV_PROPS" >&2; exit 1; }
 
 work=$(mktemp -d)
 host=$(prop ssh.host)
@@ -40,16 +38,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# known_hosts from the recorded host keys of the test sshd (as scripts/testenv/check.sh does)
-for alg in ed25519 ecdsa rsa; do
-  file=$(prop "ssh.hostkey.$alg.file")
-  [ -n "$file" ] && echo "[$host]:$port $(cut -d' ' -f1,2 "$file")" >>"$work/known_hosts"
-done
+known_hosts_of ssh >"$work/known_hosts"
 
 
 
 # platform and its test classes, and their class path (plugin-api from this checkout, not from ~/.m2)
-./mvnw -o -q -B -pl platform -am test-compile dependency:build-classpath -DskipTests \
+./mvnw -q -B -pl platform -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >"$work/build.log" 2>&1 \
   || { cat "$work/build.log" >&2; exit 1; }
 cp="platform/target/test-classes:platform/target/classes:$(cat platform/target/bench-classpath.txt)"

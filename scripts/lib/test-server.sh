@@ -5,21 +5,9 @@
 #   stop_server         kills it and removes its data directory (safe to call twice; use in an EXIT trap)
 #   admin_token         prints a bearer token of the admin
 
-server_jar=platform/target/porthole.jar
+source scripts/testenv/lib.sh # free_port
 
-# A port nothing listens on: bash's /dev/tcp connects or fails at once.
-free_port() {
-  local port
-  for _ in $(seq 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
+server_jar=platform/target/porthole.jar
 
 start_server() {
   [ -f "$server_jar" ] || { echo "no $server_jar: run ./mvnw install -DskipTests first" >&2; return 1; }

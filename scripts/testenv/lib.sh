@@ -92,6 +92,16 @@ stop_pidfile() {
 # prop KEY: the value of KEY in testenv.properties (empty when absent).
 prop() { sed -n "s/^$(printf '%s' "$1" | sed 's/[.[\*^$/]/\\&/g')=//p" "$TESTENV_PROPS" 2>/dev/null | tail -n 1; }
 
+# known_hosts_of ssh|bastion: known_hosts lines for the recorded host keys of that sshd, for clients that check keys
+# strictly against them.
+known_hosts_of() {
+  local alg file
+  for alg in ed25519 ecdsa rsa; do
+    file=$(prop "$1.hostkey.$alg.file")
+    [ -n "$file" ] && echo "[$(prop "$1.host")]:$(prop "$1.port") $(cut -d' ' -f1,2 "$file")"
+  done
+}
+
 # set_props FILE: replace the lines of testenv.properties whose keys FILE holds by FILE's lines (atomic).
 set_props() {
   local tmp=$TESTENV_PROPS.tmp.$$
