@@ -21,4 +21,9 @@ public record PluginRoute(
     public String describe() {
         return (kind == RouteKind.HTTP ? method.name() : kind.name()) + " " + path;
     }
+
+    /** The HTTP method a client uses: a WebSocket is an upgrade of a GET. */
+    public String httpMethod() {
+        return kind == RouteKind.WEBSOCKET ? "GET" : method.name();
+    }
 }

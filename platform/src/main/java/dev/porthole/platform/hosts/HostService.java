@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class HostService {
-    static final int MAX_JUMP_CHAIN = 8;
+    public static final int MAX_JUMP_CHAIN = 8;
     private static final String PASSWORD = "host.password";
     private static final String PRIVATE_KEY = "host.privateKey";
     private static final String KEY_PASSPHRASE = "host.keyPassphrase";

@@ -18,6 +18,7 @@ import dev.porthole.api.storage.PluginStorage;
 import dev.porthole.platform.dispatch.PathTemplate;
 import dev.porthole.platform.dispatch.PluginRoute;
 import dev.porthole.platform.dispatch.RouteKind;
+import dev.porthole.platform.events.Topics;
 import dev.porthole.platform.json.JsonTrees;
 import dev.porthole.platform.ssh.PluginSshConnections;
 import java.time.Clock;
@@ -25,14 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 /**
  * What one running plugin is handed. It keeps every registration the plugin makes, so that stopping the plugin can
  * close them all whatever the plugin itself remembered to close.
  */
 final class HostPluginContext implements PluginContext {
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final String pluginId;
     private final String pluginVersion;
@@ -175,9 +174,11 @@ final class HostPluginContext implements PluginContext {
     }
 
     private void publish(String topic, Object payload, Audience audience) {
-        if (topic == null || !TOPIC.matcher(topic).matches()) {
+        if (!Topics.isValidName(topic)) {
             throw new IllegalArgumentException("a topic is 1-64 letters, digits, '.', '_' or '-', not '" + topic + "'");
         }
+        // converted here, on the plugin's thread: the hub keeps JDK values only, never the plugin's classes, and a
+        // payload that cannot be written fails the plugin's call rather than a subscriber's delivery
         services.events()
                 .publish(
                         pluginId + "/" + topic,

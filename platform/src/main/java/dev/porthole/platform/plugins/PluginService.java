@@ -3,7 +3,6 @@ package dev.porthole.platform.plugins;
 import dev.porthole.api.PortholePlugin;
 import dev.porthole.platform.dispatch.PluginRoute;
 import dev.porthole.platform.dispatch.RouteConflictException;
-import dev.porthole.platform.dispatch.RouteKind;
 import dev.porthole.platform.errors.ApiException;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -406,7 +405,7 @@ public class PluginService {
     static PluginView.RouteView routeView(PluginRoute route) {
         return new PluginView.RouteView(
                 route.kind().name(),
-                route.kind() == RouteKind.WEBSOCKET ? "GET" : route.method().name(),
+                route.httpMethod(),
                 route.path().text(),
                 route.access().toString());
     }

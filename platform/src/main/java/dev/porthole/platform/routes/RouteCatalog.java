@@ -72,7 +72,7 @@ class RouteCatalog {
         String access =
                 !rule.requiresAuthentication() ? "anonymous" : rule.roles().isEmpty() ? "authenticated" : "roles";
         return new RouteView(
-                route.kind() == RouteKind.HTTP ? route.method().name() : "GET",
+                route.httpMethod(),
                 route.path().toString(),
                 route.kind().name(),
                 route.owner(),

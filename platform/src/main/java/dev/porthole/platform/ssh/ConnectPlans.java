@@ -25,7 +25,7 @@ import java.util.Set;
 @Singleton
 class ConnectPlans {
     /** The inventory refuses longer chains; this guards against one changed underneath. */
-    private static final int MAX_HOPS = 9;
+    private static final int MAX_HOPS = HostService.MAX_JUMP_CHAIN + 1;
 
     private final HostService hosts;
 

@@ -63,7 +63,7 @@ final class ConnectionLog {
     }
 
     /** The methods the latest hop's server offered. */
-    synchronized void authMethods(long hostId, List<String> methods) {
+    synchronized void authMethods(List<String> methods) {
         this.authMethods = List.copyOf(methods);
     }
 

@@ -71,7 +71,7 @@ class Connector {
      */
     Login open(ConnectPlan plan, long userId, ConnectionLog log, boolean personPresent) {
         Login login = new Login(plan.poolKey(), userId);
-        executor.execute(() -> run(plan, login, log, personPresent, false));
+        executor.execute(() -> run(plan, login, log, personPresent));
         return login;
     }
 
@@ -108,10 +108,10 @@ class Connector {
                 });
     }
 
-    private void run(ConnectPlan plan, Login login, ConnectionLog log, boolean personPresent, boolean probe) {
+    private void run(ConnectPlan plan, Login login, ConnectionLog log, boolean personPresent) {
         List<ClientSession> opened = new ArrayList<>();
         try {
-            ClientSession target = connectHops(plan, login, log, personPresent, probe, opened);
+            ClientSession target = connectHops(plan, login, log, personPresent, false, opened);
             // closing the target closes the jump sessions (and their forwards) behind it
             List<ClientSession> jumps = List.copyOf(opened.subList(0, opened.size() - 1));
             target.addCloseFutureListener(f -> jumps.forEach(s -> s.close(false)));
@@ -324,7 +324,7 @@ class Connector {
             if (!auth.await(limit)) {
                 throw new SshException(SshException.Code.TIMEOUT, "no login within " + config.authTimeout());
             }
-            log.authMethods(hop.hostId(), OfferedAuthMethods.of(session));
+            log.authMethods(OfferedAuthMethods.of(session));
             if (!auth.isSuccess()) {
                 throw new SshException(
                         SshException.Code.AUTH_FAILED,
@@ -366,7 +366,8 @@ class Connector {
         return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timeout");
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The message of the innermost cause, or its type when it has none. */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();

@@ -1,15 +1,14 @@
 package dev.porthole.platform.ssh;
 
 import dev.porthole.api.Caller;
+import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.ssh.ConnectOptions;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshTarget;
 import dev.porthole.platform.auth.ApiCaller;
 import dev.porthole.platform.config.SshConfiguration;
-import dev.porthole.platform.errors.ApiException;
-import dev.porthole.platform.hosts.AccessLevel;
-import dev.porthole.platform.hosts.HostService;
+import dev.porthole.platform.hosts.PluginHosts;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import org.apache.sshd.client.session.ClientSession;
  */
 @Singleton
 public class DefaultSshConnections implements SshConnections {
-    private final HostService hosts;
+    private final PluginHosts hosts;
     private final ConnectPlans plans;
     private final Connector connector;
     private final ConnectionPool pool;
@@ -31,7 +30,7 @@ public class DefaultSshConnections implements SshConnections {
     private final Exec exec;
 
     DefaultSshConnections(
-            HostService hosts,
+            PluginHosts hosts,
             ConnectPlans plans,
             Connector connector,
             ConnectionPool pool,
@@ -49,13 +48,9 @@ public class DefaultSshConnections implements SshConnections {
     @Override
     public SshTarget target(Caller caller, long hostId, ConnectOptions overrides) {
         Objects.requireNonNull(overrides, "overrides");
-        var hostCaller = ApiCaller.unwrap(caller);
-        try {
-            hosts.require(hostCaller, hostId, AccessLevel.USE);
-        } catch (ApiException e) {
-            throw new HttpError(e.status().getCode(), e.getMessage());
-        }
-        return new HostSshTarget(this, plans.plan(hostId, overrides), hostCaller.userId());
+        hosts.require(caller, hostId, HostAccess.USE);
+        return new HostSshTarget(
+                this, plans.plan(hostId, overrides), ApiCaller.unwrap(caller).userId());
     }
 
     @Override

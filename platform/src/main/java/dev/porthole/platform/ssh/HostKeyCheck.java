@@ -63,10 +63,6 @@ final class HostKeyCheck {
         return verdict == Verdict.KNOWN || verdict == Verdict.FIRST_USE;
     }
 
-    long hostId() {
-        return hostId;
-    }
-
     Optional<OfferedKey> offered() {
         return Optional.ofNullable(offered);
     }

@@ -75,7 +75,8 @@ class Socks5Tunnels {
             if (!dial.isSuccess()) {
                 throw new SshException(
                         SshException.Code.PROXY_FAILED,
-                        "cannot connect to SOCKS5 proxy " + describe(chain.get(0)) + ": " + reason(dial.cause()));
+                        "cannot connect to SOCKS5 proxy " + describe(chain.get(0)) + ": "
+                                + Connector.rootMessage(dial.cause()));
             }
             long deadline = System.nanoTime() + timeout.toNanos() * chain.size();
             for (int i = 0; i < proxies.size(); i++) {
@@ -91,7 +92,8 @@ class Socks5Tunnels {
                     throw new SshException(
                             SshException.Code.PROXY_FAILED,
                             "SOCKS5 proxy " + describe(chain.get(i)) + " did not reach " + next + ": "
-                                    + reason(proxy.connectFuture().cause()));
+                                    + Connector.rootMessage(
+                                            proxy.connectFuture().cause()));
                 }
                 hops.reached("SOCKS5 proxy " + describe(chain.get(i)) + " connected to " + next, hopStart);
                 hopStart = System.nanoTime();
@@ -130,13 +132,5 @@ class Socks5Tunnels {
 
     private static String describe(SshEndpoint.Proxy proxy) {
         return proxy.host() + ":" + proxy.port();
-    }
-
-    private static String reason(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
