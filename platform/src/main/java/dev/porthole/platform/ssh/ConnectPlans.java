@@ -7,13 +7,16 @@ import dev.porthole.platform.hosts.HostService;
 import dev.porthole.platform.hosts.SshEndpoint;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,7 +30,16 @@ class ConnectPlans {
     /** The inventory refuses longer chains; this guards against one changed underneath. */
     private static final int MAX_HOPS = HostService.MAX_JUMP_CHAIN + 1;
 
+    /** Keys read lately, the least recently used dropped first. */
+    private static final int PARSED_KEYS = 256;
+
     private final HostService hosts;
+    private final Map<String, KeyPair> parsedKeys = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KeyPair> eldest) {
+            return size() > PARSED_KEYS;
+        }
+    };
 
     ConnectPlans(HostService hosts) {
         this.hosts = hosts;
@@ -49,18 +61,34 @@ class ConnectPlans {
             chain.add(hosts.endpoint(next));
         }
         Collections.reverse(chain);
-        List<Hop> hops = chain.stream().map(ConnectPlans::hop).toList();
+        List<Hop> hops = chain.stream().map(this::hop).toList();
         List<SshEndpoint.Proxy> proxies =
                 !target.proxies().isEmpty() ? target.proxies() : chain.get(0).proxies();
         return new ConnectPlan(hops, proxies, hash(chain, proxies));
     }
 
-    private static Hop hop(SshEndpoint endpoint) {
-        return new Hop(
-                endpoint,
-                endpoint.privateKey() == null
-                        ? null
-                        : KeyIdentities.parse(endpoint.privateKey(), endpoint.keyPassphrase()));
+    private Hop hop(SshEndpoint endpoint) {
+        return new Hop(endpoint, endpoint.privateKey() == null ? null : key(endpoint));
+    }
+
+    /**
+     * The endpoint's key, parsed once: every operation plans its target, and an encrypted key costs a deliberately
+     * slow bcrypt-pbkdf round each time it is read. Keyed by a hash of key and passphrase, so a changed key is read
+     * anew; a key that does not parse is never kept.
+     */
+    private KeyPair key(SshEndpoint endpoint) {
+        String id = digest(digest -> update(digest, endpoint.privateKey(), endpoint.keyPassphrase()));
+        synchronized (parsedKeys) {
+            KeyPair known = parsedKeys.get(id);
+            if (known != null) {
+                return known;
+            }
+        }
+        KeyPair parsed = KeyIdentities.parse(endpoint.privateKey(), endpoint.keyPassphrase());
+        synchronized (parsedKeys) {
+            parsedKeys.put(id, parsed);
+        }
+        return parsed;
     }
 
     private static SshEndpoint withOverrides(SshEndpoint stored, ConnectOptions overrides) {
@@ -97,8 +125,7 @@ class ConnectPlans {
     }
 
     private static String hash(List<SshEndpoint> chain, List<SshEndpoint.Proxy> proxies) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        return digest(digest -> {
             for (SshEndpoint e : chain) {
                 update(digest, e.hostId(), e.address(), e.port(), e.username(), e.authType(), e.password());
                 update(digest, e.privateKey(), e.keyPassphrase());
@@ -106,6 +133,14 @@ class ConnectPlans {
             for (SshEndpoint.Proxy p : proxies) {
                 update(digest, p.host(), p.port(), p.username(), p.password());
             }
+        });
+    }
+
+    /** SHA-256, in hex, of what {@code fill} writes. */
+    private static String digest(java.util.function.Consumer<MessageDigest> fill) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            fill.accept(digest);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
