@@ -62,6 +62,11 @@ public class HostService {
      * The host, when the caller holds at least {@code needed} on it. A host the caller cannot see at all is a 404, so
      * that ids do not reveal other users' hosts; one they see but may not do this with is a 403.
      */
+    /** The host's key policy, when the caller has {@code needed} access; read without opening any secret. */
+    public HostKeyPolicy requireHostKeyPolicy(Caller caller, long hostId, AccessLevel needed) {
+        return HostKeyPolicy.ofWire(require(caller, hostId, needed).hostKeyPolicy());
+    }
+
     public HostRow require(Caller caller, long hostId, AccessLevel needed) {
         HostRow host = hosts.findById(hostId).orElse(null);
         AccessLevel level = host == null ? null : levelOf(caller, host);

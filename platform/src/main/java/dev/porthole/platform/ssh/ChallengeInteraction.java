@@ -1,6 +1,7 @@
 package dev.porthole.platform.ssh;
 
 import dev.porthole.api.ssh.Challenge;
+import dev.porthole.api.ssh.SshException;
 import io.micronaut.core.annotation.Nullable;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -105,7 +106,9 @@ final class ChallengeInteraction implements UserInteraction {
         }
         Challenge challenge = challenge(name, instruction, prompts, echo, forPerson);
         if (!personPresent) {
-            login.raise(challenge);
+            // the login ends here: its outcome is the challenge, settled before MINA reports the refused round, so
+            // a waiter never sees that AUTH_FAILED instead
+            login.fail(SshException.challengeRequired(challenge));
             return null;
         }
         Challenges.Pending pending = challenges.open(challenge, login);

@@ -6,6 +6,7 @@ import dev.porthole.api.ssh.SshException;
 import dev.porthole.platform.auth.Caller;
 import dev.porthole.platform.errors.ApiException;
 import dev.porthole.platform.hosts.AccessLevel;
+import dev.porthole.platform.hosts.HostKeyPolicy;
 import dev.porthole.platform.hosts.HostService;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -27,13 +28,12 @@ class HostKeyService {
     }
 
     HostKeyView view(Caller caller, long hostId) {
-        hosts.require(caller, hostId, AccessLevel.OWNER);
-        return view(hostId);
+        return view(hostId, hosts.requireHostKeyPolicy(caller, hostId, AccessLevel.OWNER));
     }
 
     /** Stores the key the host offers now, in place of any other: an owner's decision after a reinstall. */
     HostKeyView accept(Caller caller, long hostId) {
-        hosts.require(caller, hostId, AccessLevel.OWNER);
+        HostKeyPolicy policy = hosts.requireHostKeyPolicy(caller, hostId, AccessLevel.OWNER);
         OfferedKey offered;
         try {
             offered = connector.probe(plans.plan(hostId, ConnectOptions.NONE), caller.userId(), new ConnectionLog());
@@ -42,7 +42,7 @@ class HostKeyService {
                     HttpStatus.BAD_GATEWAY, "could not read the key of host " + hostId + ": " + e.getMessage());
         }
         keys.remember(hostId, offered);
-        return view(hostId);
+        return view(hostId, policy);
     }
 
     void forget(Caller caller, long hostId) {
@@ -93,11 +93,11 @@ class HostKeyService {
         return new ConnectionTestResult(failure == null, log.entries(), hostKey, log.authMethods(), failed);
     }
 
-    private HostKeyView view(long hostId) {
-        String policy = hosts.endpoint(hostId).hostKeyPolicy().wire();
+    private HostKeyView view(long hostId, HostKeyPolicy policy) {
+        String wire = policy.wire();
         return keys.find(hostId)
                 .map(k -> new HostKeyView(
-                        hostId, policy, true, k.algorithm(), k.fingerprint(), k.publicKey(), k.firstSeen()))
-                .orElse(new HostKeyView(hostId, policy, false, null, null, null, null));
+                        hostId, wire, true, k.algorithm(), k.fingerprint(), k.publicKey(), k.firstSeen()))
+                .orElse(new HostKeyView(hostId, wire, false, null, null, null, null));
     }
 }
