@@ -111,7 +111,13 @@ final class ChallengeInteraction implements UserInteraction {
             login.fail(SshException.challengeRequired(challenge));
             return null;
         }
-        Challenges.Pending pending = challenges.open(challenge, login);
+        Challenges.Pending pending = challenges.tryOpen(challenge, login).orElse(null);
+        if (pending == null) {
+            login.fail(new SshException(
+                    SshException.Code.AUTH_FAILED,
+                    "too many logins are waiting for an answer (" + Challenges.MAX_WAITING + "); try again shortly"));
+            return null;
+        }
         login.raise(challenge);
         Duration wait = Duration.between(clock.instant(), challenge.expiresAt());
         try {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +31,20 @@ class Challenges {
      */
     record Pending(Challenge challenge, Login login, CompletableFuture<List<String>> answers) {}
 
-    Pending open(Challenge challenge, Login login) {
-        return open(challenge, login, new CompletableFuture<>());
+    /**
+     * At most this many logins wait for a person at once. Each holds one of the SSH client's I/O threads while it
+     * waits (MINA asks on its I/O thread), so half of them always stay free for the traffic of open connections.
+     */
+    static final int MAX_WAITING = SshClientFactory.IO_THREADS / 2;
+
+    /** Registers a new challenge; empty when {@link #MAX_WAITING} logins already wait for an answer. */
+    synchronized Optional<Pending> tryOpen(Challenge challenge, Login login) {
+        pending.values()
+                .removeIf(entry -> !clock.instant().isBefore(entry.challenge().expiresAt()));
+        if (pending.size() >= MAX_WAITING) {
+            return Optional.empty();
+        }
+        return Optional.of(open(challenge, login, new CompletableFuture<>()));
     }
 
     /** Registers (or puts back) a challenge whose login waits on {@code answers}. */

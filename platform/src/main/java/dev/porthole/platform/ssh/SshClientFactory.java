@@ -28,7 +28,7 @@ class SshClientFactory {
      * Threads for SSH I/O. A login waiting for a person's answer holds one of them (MINA asks keyboard-interactive
      * questions on its I/O thread), so there are more than the cores.
      */
-    private static final int IO_THREADS = 16;
+    static final int IO_THREADS = 16;
 
     @Singleton
     @Bean(preDestroy = "stop")

@@ -29,7 +29,8 @@ class ChallengesTest {
                 Optional.empty(),
                 Optional.empty(),
                 clock.instant().plus(lifetime));
-        challenges.open(challenge, new Login(new ConnectionPool.PoolKey(7, "totp", "hash"), userId));
+        assertThat(challenges.tryOpen(challenge, new Login(new ConnectionPool.PoolKey(7, "totp", "hash"), userId)))
+                .isPresent();
         return challenge;
     }
 
@@ -56,6 +57,28 @@ class ChallengesTest {
 
         assertExpired(2, "c3");
         assertThat(challenges.take(1, "c3").challenge().id()).isEqualTo("c3");
+    }
+
+    @Test
+    void no_more_than_half_the_ssh_io_threads_wait_for_people_and_expired_waits_make_room() {
+        for (int i = 0; i < Challenges.MAX_WAITING; i++) {
+            open("w" + i, 1, Duration.ofMinutes(3));
+        }
+        Challenge onMore = new Challenge(
+                "one-more",
+                Challenge.Kind.TOTP,
+                7,
+                List.of(new Challenge.Prompt("Verification code: ", false)),
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                clock.instant().plus(Duration.ofMinutes(3)));
+        Login login = new Login(new ConnectionPool.PoolKey(7, "totp", "hash"), 1);
+
+        assertThat(Challenges.MAX_WAITING).isLessThan(SshClientFactory.IO_THREADS);
+        assertThat(challenges.tryOpen(onMore, login)).isEmpty();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(challenges.tryOpen(onMore, login)).isPresent();
     }
 
     private void assertExpired(long userId, String id) {
