@@ -89,11 +89,19 @@ public final class DockerEngine implements Closeable {
     /** The Engine's error body is {@code {"message": "..."}}. */
     private String daemonMessage(InputStream body) {
         try {
-            byte[] bytes = body.readNBytes(16 * 1024);
-            JsonNode message = json.readTree(bytes).path("message");
-            return message.isTextual() ? message.asText() : new String(bytes, StandardCharsets.UTF_8);
+            return daemonMessage(new String(body.readNBytes(16 * 1024), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return "the Docker daemon answered with an error";
+        }
+    }
+
+    /** The daemon's sentence in an error body {@code {"message": "..."}}; the text itself when it is not one. */
+    String daemonMessage(String body) {
+        try {
+            JsonNode message = json.readTree(body).path("message");
+            return message.isTextual() ? message.asText() : body;
+        } catch (IOException notJson) {
+            return body;
         }
     }
 

@@ -152,17 +152,7 @@ public final class DockerOperations {
     private String message(DockerException e) {
         String text = e.getMessage() == null ? "" : e.getMessage();
         int brace = text.indexOf('{');
-        if (brace >= 0) {
-            try {
-                JsonNode message = engine.json().readTree(text.substring(brace)).path("message");
-                if (message.isTextual()) {
-                    return message.asText();
-                }
-            } catch (IOException notJson) {
-                // fall through to the whole text
-            }
-        }
-        return text;
+        return brace < 0 ? text : engine.daemonMessage(text.substring(brace));
     }
 
     @SuppressWarnings("unchecked")

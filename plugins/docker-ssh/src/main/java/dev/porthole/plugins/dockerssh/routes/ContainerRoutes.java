@@ -22,8 +22,11 @@ import java.util.function.BiFunction;
  * needs a signed-in caller, and the session must be the caller's.
  */
 public final class ContainerRoutes {
-    static final String READ = "read:docker";
-    static final String WRITE = "write:docker";
+    /** Looking at Docker: every signed-in caller, tokens with {@code read:docker}. Shared with the session routes. */
+    public static final Access READ = Access.authenticated().withScope("read:docker");
+    /** Changing Docker (connecting, container actions): tokens need {@code write:docker}. */
+    public static final Access WRITE = Access.authenticated().withScope("write:docker");
+
     private static final String CONTAINER = "/docker/containers/{sessionId}/{containerId}";
 
     private final DockerSessions sessions;
@@ -34,20 +37,18 @@ public final class ContainerRoutes {
 
     /** Registers every route; the host withdraws them when the plugin stops. */
     public List<Registration> register(PluginContext context) {
-        Access read = Access.authenticated().withScope(READ);
-        Access write = Access.authenticated().withScope(WRITE);
         return List.of(
-                context.route(Method.GET, "/docker/validate/{sessionId}", read, this::validate),
-                context.route(Method.GET, "/docker/containers/{sessionId}", read, this::list),
-                context.route(Method.GET, CONTAINER, read, this::inspect),
-                context.route(Method.POST, CONTAINER + "/start", write, action(DockerOperations::start)),
-                context.route(Method.POST, CONTAINER + "/stop", write, action(DockerOperations::stop)),
-                context.route(Method.POST, CONTAINER + "/restart", write, action(DockerOperations::restart)),
-                context.route(Method.POST, CONTAINER + "/pause", write, action(DockerOperations::pause)),
-                context.route(Method.POST, CONTAINER + "/unpause", write, action(DockerOperations::unpause)),
-                context.route(Method.DELETE, CONTAINER + "/remove", write, this::remove),
-                context.route(Method.GET, CONTAINER + "/logs", read, this::logs),
-                context.route(Method.GET, CONTAINER + "/stats", read, this::stats));
+                context.route(Method.GET, "/docker/validate/{sessionId}", READ, this::validate),
+                context.route(Method.GET, "/docker/containers/{sessionId}", READ, this::list),
+                context.route(Method.GET, CONTAINER, READ, this::inspect),
+                context.route(Method.POST, CONTAINER + "/start", WRITE, action(DockerOperations::start)),
+                context.route(Method.POST, CONTAINER + "/stop", WRITE, action(DockerOperations::stop)),
+                context.route(Method.POST, CONTAINER + "/restart", WRITE, action(DockerOperations::restart)),
+                context.route(Method.POST, CONTAINER + "/pause", WRITE, action(DockerOperations::pause)),
+                context.route(Method.POST, CONTAINER + "/unpause", WRITE, action(DockerOperations::unpause)),
+                context.route(Method.DELETE, CONTAINER + "/remove", WRITE, this::remove),
+                context.route(Method.GET, CONTAINER + "/logs", READ, this::logs),
+                context.route(Method.GET, CONTAINER + "/stats", READ, this::stats));
     }
 
     Response validate(Request request) {

@@ -6,7 +6,6 @@ import dev.porthole.api.Registration;
 import dev.porthole.api.hosts.Host;
 import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.hosts.Hosts;
-import dev.porthole.api.http.Access;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
@@ -17,6 +16,7 @@ import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
 import dev.porthole.plugins.dockerssh.docker.DockerErrors;
+import dev.porthole.plugins.dockerssh.routes.ContainerRoutes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,6 @@ import java.util.Map;
  * read:docker}. Which hosts a caller may use is the SSH service's check; whether Docker is enabled on it is ours.
  */
 public final class SessionRoutes {
-    static final String READ = "read:docker";
-    static final String WRITE = "write:docker";
     private static final String CONNECTED = "SSH connection established";
 
     private final SessionRegistry sessions;
@@ -44,15 +42,14 @@ public final class SessionRoutes {
 
     /** Registers every route; the host withdraws them when the plugin stops. */
     public List<Registration> register(PluginContext context) {
-        Access read = Access.authenticated().withScope(READ);
-        Access write = Access.authenticated().withScope(WRITE);
         return List.of(
-                context.route(Method.POST, "/docker/ssh/connect", write, this::connect),
-                context.route(Method.POST, "/docker/ssh/connect-totp", write, this::connectTotp),
-                context.route(Method.POST, "/docker/ssh/connect-warpgate", write, this::connectWarpgate),
-                context.route(Method.POST, "/docker/ssh/disconnect", write, this::disconnect),
-                context.route(Method.GET, "/docker/ssh/status", read, this::status),
-                context.route(Method.POST, "/docker/ssh/keepalive", read, this::keepalive));
+                context.route(Method.POST, "/docker/ssh/connect", ContainerRoutes.WRITE, this::connect),
+                context.route(Method.POST, "/docker/ssh/connect-totp", ContainerRoutes.WRITE, this::connectTotp),
+                context.route(
+                        Method.POST, "/docker/ssh/connect-warpgate", ContainerRoutes.WRITE, this::connectWarpgate),
+                context.route(Method.POST, "/docker/ssh/disconnect", ContainerRoutes.WRITE, this::disconnect),
+                context.route(Method.GET, "/docker/ssh/status", ContainerRoutes.READ, this::status),
+                context.route(Method.POST, "/docker/ssh/keepalive", ContainerRoutes.READ, this::keepalive));
     }
 
     Response connect(Request request) {
