@@ -23,6 +23,13 @@ public record PortholeConfiguration(
         @Bindable(defaultValue = "12h") Duration sessionTtl,
         @Bindable(defaultValue = "false") boolean cookieSecure) {
 
+    /** Paths are made absolute once, here: every path derived from them then compares as it should. */
+    public PortholeConfiguration {
+        dataDir = dataDir.toAbsolutePath().normalize();
+        masterKeyFile =
+                masterKeyFile == null ? null : masterKeyFile.toAbsolutePath().normalize();
+    }
+
     public Path resolvedMasterKeyFile() {
         return masterKeyFile != null ? masterKeyFile : dataDir.resolve("master.key");
     }

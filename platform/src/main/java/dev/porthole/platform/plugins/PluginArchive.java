@@ -69,7 +69,9 @@ final class PluginArchive {
         return descriptor;
     }
 
-    private static Path unzip(Path zip, Path target) {
+    private static Path unzip(Path zip, Path into) {
+        // compared entry by entry with normalized entry paths, so normalized itself ("./data" would never match)
+        Path target = into.toAbsolutePath().normalize();
         long total = 0;
         int entries = 0;
         try (ZipFile archive = new ZipFile(zip.toFile())) {

@@ -21,4 +21,11 @@ public record PluginsConfiguration(
         @Nullable Path builtinDir,
         @Bindable(defaultValue = "16") int threads,
         @Bindable(defaultValue = "60s") Duration startTimeout,
-        @Bindable(defaultValue = "10s") Duration stopTimeout) {}
+        @Bindable(defaultValue = "10s") Duration stopTimeout) {
+
+    /** The directories are made absolute once, here: {@code ./data/plugins} is the default. */
+    public PluginsConfiguration {
+        dir = dir.toAbsolutePath().normalize();
+        builtinDir = builtinDir == null ? null : builtinDir.toAbsolutePath().normalize();
+    }
+}

@@ -6,6 +6,7 @@ import dev.porthole.platform.support.ApiClient;
 import dev.porthole.platform.support.ApiClient.Auth;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
+import dev.porthole.platform.support.TestFiles;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -68,7 +69,28 @@ class PluginRestartTest {
         }
     }
 
+    /** The README's first start: the default data directory is relative ({@code ./data}), as here. */
+    @Test
+    void a_relative_data_directory_installs_the_builtins_on_first_start() throws Exception {
+        Path builtins = Files.createDirectories(builds.resolve("builtin"));
+        TestPlugins.withLibrary("loud").buildZip(builtins);
+        TestPlugins.full("greeter").buildJar(builtins);
+        Path relative = Path.of(".", "target", "relative-data-" + java.util.UUID.randomUUID());
+        try (Server server = start(builtins, relative)) {
+            assertThat(server.states())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("greeter", "STARTED", "loud", "STARTED"));
+            assertThat(server.api.get("/loud/hello", Auth.NONE).body()).isEqualTo("HELLO!");
+            assertThat(relative.resolve("plugins").resolve("loud")).isDirectory();
+        } finally {
+            TestFiles.deleteRecursively(relative);
+        }
+    }
+
     private Server start(Path builtins) {
+        return start(builtins, dataDir);
+    }
+
+    private Server start(Path builtins, Path dataDir) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("porthole.data-dir", dataDir.toString());
         properties.put("porthole.plugins.builtin-dir", builtins.toString());

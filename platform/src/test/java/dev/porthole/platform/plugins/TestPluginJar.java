@@ -87,7 +87,8 @@ final class TestPluginJar {
     /** A PF4J {@code .zip}: {@code plugin.properties}, {@code classes/} and {@code lib/}. */
     Path buildZip(Path dir) {
         Path libClasses = compile(dir.resolve(id + "-lib-classes"), libSources, List.of());
-        Path libJar = jar(dir.resolve(id + "-lib.jar"), files(libClasses));
+        // beside the classes, not in dir: a directory of built-in plugins takes every jar in it for a plugin
+        Path libJar = jar(libClasses.resolveSibling(id + "-lib-classes.jar.part"), files(libClasses));
         Path classes = compile(dir.resolve(id + "-classes"), sources, List.of(libClasses));
         Map<String, byte[]> entries = new LinkedHashMap<>();
         files(classes).forEach((path, bytes) -> entries.put("classes/" + path, bytes));

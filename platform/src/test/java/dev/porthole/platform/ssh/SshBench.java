@@ -9,6 +9,7 @@ import dev.porthole.platform.support.ApiClient;
 import dev.porthole.platform.support.ApiClient.Auth;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
+import dev.porthole.platform.support.TestFiles;
 import dev.porthole.platform.support.Testenv;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -20,13 +21,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
@@ -87,9 +86,7 @@ public final class SshBench {
             e.printStackTrace();
             status = 1;
         } finally {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TestFiles.deleteRecursively(dataDir);
         }
         System.exit(status);
     }
