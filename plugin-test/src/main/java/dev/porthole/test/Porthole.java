@@ -5,6 +5,7 @@ import dev.porthole.test.internal.EmbeddedPlatform;
 import dev.porthole.test.internal.Multipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -224,6 +225,43 @@ public final class Porthole {
     /** Removes the plugin as {@code DELETE /api/plugins/{id}} does; the rest of the test class sees it gone. */
     public void uninstall() {
         expect(delete("/api/plugins/" + pluginId, adminToken()), 204, "removing " + pluginId);
+    }
+
+    /**
+     * Removes the plugin, then waits until the JVM has collected its class loader: proof that nothing of the plugin
+     * outlives it (a thread it started, a registration it left, a cache of the host holding one of its classes). The
+     * garbage collector is asked to run while waiting.
+     *
+     * @throws AssertionError when the loader is still reachable after {@code timeout}, naming the live threads that
+     *     still have it as their context class loader, the most common holder
+     * @since 0.2.0
+     */
+    public void uninstallAndAwaitUnload(Duration timeout) {
+        WeakReference<ClassLoader> loader = new WeakReference<>(pluginClassLoader());
+        uninstall();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (loader.get() != null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the class loader of plugin " + pluginId + " was not collected within "
+                        + timeout + " of its removal; threads that hold it as context class loader: "
+                        + threadsHolding(loader.get()));
+            }
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for plugin " + pluginId + " to unload", e);
+            }
+        }
+    }
+
+    private static List<String> threadsHolding(ClassLoader loader) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getContextClassLoader() == loader)
+                .map(Thread::getName)
+                .sorted()
+                .toList();
     }
 
     /**

@@ -2,9 +2,12 @@ package dev.porthole.testplugin;
 
 import dev.porthole.api.PluginContext;
 import dev.porthole.api.PortholePlugin;
+import dev.porthole.api.events.Audience;
 import dev.porthole.api.http.Access;
 import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Response;
+import dev.porthole.api.http.WebSocketHandler;
+import dev.porthole.api.http.WebSocketSession;
 import dev.porthole.api.jobs.Schedule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.pf4j.Extension;
 
@@ -51,6 +55,16 @@ public class ProbePlugin implements PortholePlugin {
             }
         });
         context.sse("/probe/stream", Access.authenticated(), (request, stream) -> stream.send("greeting", greeting));
-        context.schedule("beat", Schedule.every(Duration.ofMillis(200)), () -> {});
+        context.websocket("/probe/ws/echo", Access.authenticated(), new WebSocketHandler() {
+            @Override
+            public void onText(WebSocketSession session, String text) {
+                session.sendText("echo: " + text);
+            }
+        });
+        AtomicLong beats = new AtomicLong();
+        context.schedule(
+                "beat",
+                Schedule.every(Duration.ofMillis(200)),
+                () -> context.events().publish("beat", Map.of("n", beats.incrementAndGet()), Audience.everyone()));
     }
 }

@@ -2,6 +2,7 @@ package dev.porthole.platform.jobs;
 
 import dev.porthole.api.Registration;
 import dev.porthole.api.jobs.Schedule;
+import dev.porthole.platform.threads.HostThreads;
 import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -41,18 +42,9 @@ public class JobScheduler {
 
     public JobScheduler(Clock clock) {
         this.clock = clock;
-        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "porthole-jobs");
-            thread.setDaemon(true);
-            // the thread would otherwise inherit the context loader of whoever scheduled first, maybe a plugin's
-            thread.setContextClassLoader(JobScheduler.class.getClassLoader());
-            return thread;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, HostThreads.daemon("porthole-jobs", false));
         // a cancelled cron job waits in the queue until its next due time otherwise, keeping its plugin loaded
         timer.setRemoveOnCancelPolicy(true);
-        // started now, on a host thread: a thread started later by a plugin's first schedule() would keep that
-        // plugin's protection domain, and with it its class loader, in its inherited access-control context
-        timer.prestartAllCoreThreads();
     }
 
     /**

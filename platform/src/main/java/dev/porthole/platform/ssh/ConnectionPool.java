@@ -2,6 +2,7 @@ package dev.porthole.platform.ssh;
 
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.platform.config.SshConfiguration;
+import dev.porthole.platform.threads.HostThreads;
 import io.micronaut.context.annotation.Bean;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -50,11 +51,8 @@ class ConnectionPool implements AutoCloseable {
 
     private final SshConfiguration config;
     private final Map<PoolKey, List<Pooled>> connections = new HashMap<>();
-    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "ssh-pool-reaper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService reaper =
+            Executors.newSingleThreadScheduledExecutor(HostThreads.daemon("ssh-pool-reaper", false));
 
     ConnectionPool(SshConfiguration config) {
         this.config = config;

@@ -2,6 +2,7 @@ package dev.porthole.platform.ssh;
 
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.platform.hosts.SshEndpoint;
+import dev.porthole.platform.threads.HostThreads;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 class Socks5Tunnels {
-    private final EventLoopGroup group = new NioEventLoopGroup(2, new DefaultThreadFactory("ssh-socks5", true));
+    private final EventLoopGroup group =
+            new NioEventLoopGroup(2, HostThreads.withHostLoader(new DefaultThreadFactory("ssh-socks5", true)));
 
     @PreDestroy
     void close() {
