@@ -9,20 +9,28 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final List<Problem.FieldError> fieldErrors;
     private final Duration retryAfter;
+    private final String code;
 
     public ApiException(HttpStatus status, String detail) {
         this(status, detail, List.of());
     }
 
     public ApiException(HttpStatus status, String detail, List<Problem.FieldError> fieldErrors) {
-        this(status, detail, fieldErrors, null);
+        this(status, detail, fieldErrors, null, null);
     }
 
-    private ApiException(HttpStatus status, String detail, List<Problem.FieldError> fieldErrors, Duration retryAfter) {
+    private ApiException(
+            HttpStatus status, String detail, List<Problem.FieldError> fieldErrors, Duration retryAfter, String code) {
         super(detail, null, false, false);
         this.status = status;
         this.fieldErrors = List.copyOf(fieldErrors);
         this.retryAfter = retryAfter;
+        this.code = code;
+    }
+
+    /** A problem with a machine-readable {@code code} beside its words, for the cases a script tells apart. */
+    public static ApiException coded(HttpStatus status, String code, String detail) {
+        return new ApiException(status, detail, List.of(), null, code);
     }
 
     public static ApiException invalidField(String field, String message) {
@@ -43,7 +51,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(String detail, Duration retryAfter) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(), retryAfter, null);
     }
 
     public HttpStatus status() {
@@ -52,6 +60,11 @@ public class ApiException extends RuntimeException {
 
     public List<Problem.FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** The problem's {@code code}, or null when its status says enough. */
+    public String code() {
+        return code;
     }
 
     /** When the client may try again, for a 429; null otherwise. */

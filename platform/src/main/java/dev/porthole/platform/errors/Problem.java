@@ -6,12 +6,18 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * An RFC 9457 problem ({@code application/problem+json}). {@code errors} names each offending field of a request.
+ * An RFC 9457 problem ({@code application/problem+json}). {@code code}, an extension member, tells a script which of
+ * a route's documented failures this is; {@code errors} names each offending field of a request.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-        String type, String title, int status, @Nullable String detail, List<FieldError> errors) {
+        String type,
+        String title,
+        int status,
+        @Nullable String detail,
+        @Nullable String code,
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -20,7 +26,7 @@ public record Problem(
             io.micronaut.http.HttpStatus status, @Nullable String detail, List<FieldError> errors) {
         return io.micronaut.http.HttpResponse.status(status)
                 .contentType(MEDIA_TYPE)
-                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, errors));
+                .body(new Problem("about:blank", status.getReason(), status.getCode(), detail, null, errors));
     }
 
     /** One field of a request and what is wrong with it; {@code field} is a JSON path such as {@code proxies[0].port}. */

@@ -37,6 +37,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                     title,
                     status,
                     "The server could not complete the request; the cause is in its log.",
+                    null,
                     List.of());
         }
         List<Problem.FieldError> fields = context.getErrors().stream()
@@ -46,7 +47,11 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         String detail = fields.isEmpty()
                 ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
                 : fields.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return new Problem("about:blank", title, status, detail.isEmpty() ? null : detail, fields);
+        String code = context.getRootCause()
+                .filter(ApiException.class::isInstance)
+                .map(cause -> ((ApiException) cause).code())
+                .orElse(null);
+        return new Problem("about:blank", title, status, detail.isEmpty() ? null : detail, code, fields);
     }
 
     @Override

@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
@@ -35,16 +34,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs, starts, stops and removes plugins at run time. A plugin that fails to start is FAILED with its reason while
- * the platform and every other plugin keep serving; stopping a plugin withdraws everything it registered and ends its
- * threads, so that removing it leaves nothing of it reachable. Operations are serialized: they are rare, and each must
- * finish whole before the next looks at the state.
+ * Installs, upgrades, starts, stops and removes plugins at run time. An install or upgrade either ends with the plugin
+ * running or is refused with the reason and leaves things as they were: a new plugin whose start fails is removed
+ * again, and an upgrade whose new version fails puts the old version back, serving as before. A plugin that fails at
+ * server start is FAILED with its reason while the platform and every other plugin keep serving; stopping a plugin
+ * withdraws everything it registered and ends its threads, so that removing it leaves nothing of it reachable.
+ * Operations are serialized: they are rare, and each must finish whole before the next looks at the state.
  */
 @Singleton
 public class PluginService {
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Logger LOG = LoggerFactory.getLogger(PluginService.class);
     private static final String STAGING = ".staging";
+    /** Where an upgrade keeps the version it replaces until the new one runs: a crash leaves one of them installed. */
+    private static final String PREVIOUS = ".previous";
 
     private final PluginManager manager;
     private final PluginsConfiguration configuration;
@@ -68,9 +70,39 @@ public class PluginService {
         Installed(PluginWrapper wrapper) {
             this.wrapper = wrapper;
         }
+
+        String id() {
+            return wrapper.getPluginId();
+        }
+
+        String version() {
+            return wrapper.getDescriptor().getVersion();
+        }
     }
 
+    /** What an install did: installed a new plugin, or upgraded an installed one. */
+    public record Installation(PluginView plugin, boolean upgraded) {}
+
     private record Running(PortholePlugin plugin, HostPluginContext context, PluginExecutor executor) {}
+
+    /** Why a plugin did not start; it is FAILED with {@code reason} by then. */
+    private static final class StartFailure extends Exception {
+        enum Kind {
+            NOT_A_PLUGIN,
+            INCOMPATIBLE,
+            ROUTE_CONFLICT,
+            FAILED
+        }
+
+        final Kind kind;
+        final String reason;
+
+        StartFailure(Kind kind, String reason) {
+            super(reason, null, false, false);
+            this.kind = kind;
+            this.reason = reason;
+        }
+    }
 
     @EventListener
     synchronized void startInstalled(StartupEvent event) {
@@ -80,6 +112,7 @@ public class PluginService {
                 Files.createDirectories(dir);
                 copyBuiltins(dir);
             }
+            restoreInterruptedUpgrades(dir);
             deleteRecursively(dir.resolve(STAGING));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the plugins directory " + dir.toAbsolutePath(), e);
@@ -87,14 +120,9 @@ public class PluginService {
         enabled = new EnabledStates(dir);
         manager.loadPlugins();
         for (PluginWrapper wrapper : manager.getPlugins()) {
-            Installed plugin = new Installed(wrapper);
-            installed.put(wrapper.getPluginId(), plugin);
-            if (enabled.isEnabled(wrapper.getPluginId())) {
-                try {
-                    start(plugin);
-                } catch (RouteConflictException e) {
-                    // recorded as FAILED by start; the others still start
-                }
+            Installed plugin = register(wrapper);
+            if (enabled.isEnabled(plugin.id())) {
+                startOrFail(plugin);
             }
         }
         LOG.info("Plugins in {}: {}", dir.toAbsolutePath(), installed.isEmpty() ? "none" : describe());
@@ -116,71 +144,124 @@ public class PluginService {
     }
 
     /**
-     * Installs the archive uploaded as {@code fileName} and starts it. A bad archive, a duplicate id, an incompatible
-     * API version or a route claimed by another plugin is refused with nothing left on disk; a plugin whose own start
-     * throws stays installed as FAILED with the reason.
+     * Installs the uploaded archive and starts it, or, when a lower version of the same plugin is installed, upgrades
+     * that one in place. Refused with nothing changed: a bad archive, an incompatible API version, the same or a lower
+     * version than the installed one, a route claimed by another plugin, and a plugin whose start throws.
      */
-    public synchronized PluginView install(Path upload, String fileName) {
+    public synchronized Installation install(Path upload) {
         Path staging =
                 configuration.dir().resolve(STAGING).resolve(UUID.randomUUID().toString());
-        Path target = null;
         try {
             Files.createDirectories(staging);
-            // PF4J recognises a jar plugin by its file name
-            String stagedName = fileName != null
-                            && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")
-                    ? "plugin.jar"
-                    : "plugin.upload";
-            Path staged = Files.move(upload, staging.resolve(stagedName), StandardCopyOption.REPLACE_EXISTING);
-            PluginArchive.requireZip(staged);
-            PluginArchive archive = PluginArchive.read(staged, fileName);
-            PluginDescriptor descriptor = archive.descriptor();
-            String id = descriptor.getPluginId();
-            checkInstallable(descriptor);
-            target = configuration.dir().resolve(archive.isJar() ? id + ".jar" : id);
-            if (Files.exists(target)) {
-                throw ApiException.conflict("the plugins directory already holds " + target.getFileName()
-                        + " of no installed plugin; remove it first");
-            }
-            Files.move(archive.pluginPath(), target, StandardCopyOption.ATOMIC_MOVE);
-            PluginWrapper wrapper = load(target);
-            Installed plugin = new Installed(wrapper);
-            installed.put(id, plugin);
-            enabled.set(id, true);
-            try {
-                start(plugin);
-            } catch (RouteConflictException e) {
-                remove(plugin);
-                target = null;
-                throw ApiException.conflict(e.getMessage());
-            }
-            if (plugin.state == PluginState.FAILED && plugin.reason.startsWith(NO_EXTENSION)) {
-                remove(plugin);
-                target = null;
-                throw ApiException.invalidField(PluginArchive.FIELD, plugin.reason);
-            }
-            target = null;
-            LOG.info("Installed plugin {} {}: {}", id, descriptor.getVersion(), plugin.state);
-            return view(plugin);
+            PluginArchive archive = PluginArchive.read(
+                    Files.move(upload, staging.resolve("upload"), StandardCopyOption.REPLACE_EXISTING));
+            checkInstallable(archive.descriptor());
+            Installed existing = installed.get(archive.descriptor().getPluginId());
+            return existing == null
+                    ? new Installation(installNew(archive), false)
+                    : new Installation(upgrade(existing, archive), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (target != null) {
-                deleteQuietly(target);
-            }
             deleteQuietly(staging.getParent());
             deleteQuietly(upload);
         }
     }
 
+    private PluginView installNew(PluginArchive archive) throws IOException {
+        String id = archive.descriptor().getPluginId();
+        Path target = targetOf(archive);
+        if (Files.exists(target)) {
+            throw ApiException.conflict("the plugins directory already holds " + target.getFileName()
+                    + " of no installed plugin; remove it first");
+        }
+        Files.move(archive.pluginPath(), target, StandardCopyOption.ATOMIC_MOVE);
+        Installed plugin;
+        try {
+            plugin = register(load(target));
+        } catch (RuntimeException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+        enabled.set(id, true);
+        try {
+            start(plugin);
+        } catch (StartFailure failure) {
+            remove(plugin);
+            throw refusal(plugin, failure, "");
+        }
+        LOG.info("Installed plugin {} {}", id, plugin.version());
+        return view(plugin);
+    }
+
+    /**
+     * Replaces {@code existing} with the archive's higher version: the old one stops, the new one starts on the same
+     * storage, whose migrations it carries forward. When the new version cannot start, the old one is put back and
+     * started again; the storage stays migrated, so a plugin's migrations must keep its previous version working.
+     */
+    private PluginView upgrade(Installed existing, PluginArchive archive) throws IOException {
+        String id = existing.id();
+        String version = archive.descriptor().getVersion();
+        if (manager.getVersionManager().compareVersions(version, existing.version()) <= 0) {
+            throw ApiException.coded(
+                    HttpStatus.CONFLICT,
+                    "PLUGIN_VERSION_NOT_NEWER",
+                    "plugin '" + id + "' " + existing.version() + " is installed already, and " + version
+                            + " is not newer; remove it first to install the same or an older version");
+        }
+        boolean start = enabled.isEnabled(id);
+        Path oldPath = existing.wrapper.getPluginPath();
+        Path kept =
+                Files.createDirectories(configuration.dir().resolve(PREVIOUS)).resolve(oldPath.getFileName());
+        deleteRecursively(kept);
+        withdraw(existing);
+        Files.move(oldPath, kept, StandardCopyOption.ATOMIC_MOVE);
+        Path target = targetOf(archive);
+        Files.move(archive.pluginPath(), target, StandardCopyOption.ATOMIC_MOVE);
+        Installed upgraded = null;
+        try {
+            upgraded = register(load(target));
+            if (start) {
+                start(upgraded);
+            }
+        } catch (StartFailure | RuntimeException e) {
+            if (upgraded != null) {
+                withdraw(upgraded);
+            }
+            deleteQuietly(target);
+            Files.move(kept, oldPath, StandardCopyOption.ATOMIC_MOVE);
+            deleteQuietly(kept.getParent());
+            Installed restored = register(load(oldPath));
+            if (start) {
+                startOrFail(restored);
+            }
+            String aftermath = "; version " + restored.version() + " is installed again"
+                    + (restored.state == PluginState.STARTED ? " and serving" : "");
+            LOG.warn("Upgrade of plugin {} to {} refused{}", id, version, aftermath);
+            if (e instanceof StartFailure failure) {
+                throw refusal(upgraded, failure, aftermath);
+            }
+            throw e instanceof ApiException api
+                    ? new ApiException(api.status(), api.getMessage() + aftermath, api.fieldErrors())
+                    : (RuntimeException) e;
+        }
+        deleteQuietly(kept.getParent());
+        LOG.info("Upgraded plugin {} from {} to {}", id, existing.version(), version);
+        return view(upgraded);
+    }
+
+    /**
+     * Enables the plugin and starts it. A plugin that cannot start is refused with the reason, and stays installed,
+     * enabled and FAILED with it (so that the next server start tries again).
+     */
     public synchronized PluginView enable(String id) {
         Installed plugin = require(id);
         enabled.set(id, true);
         if (plugin.state != PluginState.STARTED) {
             try {
                 start(plugin);
-            } catch (RouteConflictException e) {
-                // FAILED with the conflict as its reason, shown in the view
+            } catch (StartFailure failure) {
+                throw refusal(plugin, failure, "");
             }
         }
         return view(plugin);
@@ -202,16 +283,16 @@ public class PluginService {
 
     private void checkInstallable(PluginDescriptor descriptor) {
         String id = descriptor.getPluginId();
-        if (!ID.matcher(id).matches()) {
+        if (!PluginIds.isValid(id)) {
+            throw ApiException.invalidField(PluginArchive.FIELD, "plugin id '" + id + "' must be " + PluginIds.RULE);
+        }
+        try {
+            manager.getVersionManager().compareVersions(descriptor.getVersion(), "0.0.0");
+        } catch (RuntimeException e) {
             throw ApiException.invalidField(
                     PluginArchive.FIELD,
-                    "plugin id '" + id
-                            + "' must be 1-63 lowercase letters, digits and '-', starting with a letter or digit");
-        }
-        Installed existing = installed.get(id);
-        if (existing != null) {
-            throw ApiException.conflict("plugin '" + id + "' is installed already (version "
-                    + existing.wrapper.getDescriptor().getVersion() + "); remove it first");
+                    "version '" + descriptor.getVersion() + "' of plugin '" + id
+                            + "' is not a semantic version such as 1.0.0");
         }
         String incompatibility = incompatibility(descriptor);
         if (incompatibility != null) {
@@ -223,6 +304,7 @@ public class PluginService {
     @Nullable
     private String incompatibility(PluginDescriptor descriptor) {
         String requires = descriptor.getRequires();
+        // an install always names a range; only a plugin installed by an older server may have none
         if (requires == null || requires.isBlank() || requires.equals("*")) {
             return null;
         }
@@ -248,15 +330,28 @@ public class PluginService {
         }
     }
 
+    private Installed register(PluginWrapper wrapper) {
+        Installed plugin = new Installed(wrapper);
+        installed.put(plugin.id(), plugin);
+        return plugin;
+    }
+
     private static final String NO_EXTENSION = "no class of the plugin implements dev.porthole.api.PortholePlugin";
 
-    /** Starts a plugin; on failure it is FAILED with the reason. A route conflict is also thrown for install. */
-    private void start(Installed plugin) {
-        String id = plugin.wrapper.getPluginId();
+    private void startOrFail(Installed plugin) {
+        try {
+            start(plugin);
+        } catch (StartFailure failure) {
+            // FAILED with the reason, shown in the view
+        }
+    }
+
+    /** Starts a plugin; when it cannot start it is FAILED with the reason, which is thrown. */
+    private void start(Installed plugin) throws StartFailure {
+        String id = plugin.id();
         String incompatibility = incompatibility(plugin.wrapper.getDescriptor());
         if (incompatibility != null) {
-            fail(plugin, incompatibility);
-            return;
+            throw fail(plugin, StartFailure.Kind.INCOMPATIBLE, incompatibility);
         }
         List<PortholePlugin> extensions;
         try {
@@ -264,25 +359,23 @@ public class PluginService {
             extensions = manager.getExtensions(PortholePlugin.class, id);
         } catch (RuntimeException e) {
             manager.stopPlugin(id);
-            fail(plugin, "could not be loaded: " + e.getMessage());
-            return;
+            throw fail(plugin, StartFailure.Kind.FAILED, "could not be loaded: " + e.getMessage());
         }
         if (extensions.size() != 1) {
             manager.stopPlugin(id);
-            fail(
+            throw fail(
                     plugin,
+                    StartFailure.Kind.NOT_A_PLUGIN,
                     extensions.isEmpty()
                             ? NO_EXTENSION + " with @org.pf4j.Extension"
                             : "more than one class implements PortholePlugin: "
                                     + extensions.stream()
                                             .map(e -> e.getClass().getName())
                                             .toList());
-            return;
         }
         ClassLoader loader = plugin.wrapper.getPluginClassLoader();
         PluginExecutor executor = new PluginExecutor(id, loader, configuration.threads());
-        HostPluginContext context =
-                new HostPluginContext(id, plugin.wrapper.getDescriptor().getVersion(), executor, services);
+        HostPluginContext context = new HostPluginContext(id, plugin.version(), executor, services);
         Running running = new Running(extensions.get(0), context, executor);
         Future<?> started = executor.submit(() -> {
             context.openStorage(loader);
@@ -299,21 +392,39 @@ public class PluginService {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             shutDown(id, running);
             manager.stopPlugin(id);
-            String reason = e instanceof TimeoutException
-                    ? "did not start within " + configuration.startTimeout().toSeconds() + " s"
-                    : reasonOf(cause);
-            fail(plugin, reason);
             if (cause instanceof RouteConflictException conflict) {
-                throw conflict;
+                throw fail(plugin, StartFailure.Kind.ROUTE_CONFLICT, conflict.getMessage());
             }
-            if (!(cause instanceof IllegalArgumentException)) {
+            if (!(cause instanceof IllegalArgumentException) && !(e instanceof TimeoutException)) {
                 LOG.warn("Plugin {} failed to start", id, cause);
             }
-            return;
+            throw fail(
+                    plugin,
+                    StartFailure.Kind.FAILED,
+                    e instanceof TimeoutException
+                            ? "did not start within "
+                                    + configuration.startTimeout().toSeconds() + " s"
+                            : reasonOf(cause));
         }
         plugin.running = running;
         plugin.state = PluginState.STARTED;
         plugin.reason = null;
+    }
+
+    /** The answer to a request whose plugin did not start: the reason, in the words and status of its kind. */
+    private static ApiException refusal(Installed plugin, StartFailure failure, String aftermath) {
+        return switch (failure.kind) {
+            case NOT_A_PLUGIN, INCOMPATIBLE ->
+                ApiException.invalidField(PluginArchive.FIELD, failure.reason + aftermath);
+            case ROUTE_CONFLICT ->
+                ApiException.coded(HttpStatus.CONFLICT, "ROUTE_CONFLICT", failure.reason + aftermath);
+            case FAILED ->
+                ApiException.coded(
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "PLUGIN_START_FAILED",
+                        "plugin '" + plugin.id() + "' " + plugin.version() + " failed to start: " + failure.reason
+                                + aftermath);
+        };
     }
 
     private void stop(Installed plugin) {
@@ -322,7 +433,7 @@ public class PluginService {
             return;
         }
         plugin.running = null;
-        String id = plugin.wrapper.getPluginId();
+        String id = plugin.id();
         Future<?> stopped = running.executor().submit(() -> {
             running.plugin().stop();
             return null;
@@ -352,21 +463,26 @@ public class PluginService {
         }
     }
 
-    private void remove(Installed plugin) {
-        String id = plugin.wrapper.getPluginId();
+    /** Stops the plugin and unloads its classes; its files and enabled state stay. */
+    private void withdraw(Installed plugin) {
         stop(plugin);
+        manager.unloadPlugin(plugin.id());
+        installed.remove(plugin.id());
+    }
+
+    private void remove(Installed plugin) {
         Path path = plugin.wrapper.getPluginPath();
-        manager.unloadPlugin(id);
-        installed.remove(id);
-        enabled.forget(id);
+        withdraw(plugin);
+        enabled.forget(plugin.id());
         deleteQuietly(path);
     }
 
-    private void fail(Installed plugin, String reason) {
+    private static StartFailure fail(Installed plugin, StartFailure.Kind kind, String reason) {
         plugin.state = PluginState.FAILED;
         plugin.reason = reason;
         plugin.running = null;
-        LOG.warn("Plugin {} FAILED: {}", plugin.wrapper.getPluginId(), reason);
+        LOG.warn("Plugin {} FAILED: {}", plugin.id(), reason);
+        return new StartFailure(kind, reason);
     }
 
     private Installed require(String id) {
@@ -412,12 +528,38 @@ public class PluginService {
 
     private String describe() {
         return installed.values().stream()
-                .map(p -> p.wrapper.getPluginId() + " "
-                        + p.wrapper.getDescriptor().getVersion() + " " + p.state)
+                .map(p -> p.id() + " " + p.version() + " " + p.state)
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("");
     }
 
+    /** A plugin's place in the plugins directory: {@code <id>.jar}, or a directory {@code <id>} unpacked from a zip. */
+    private Path targetOf(PluginArchive archive) {
+        String id = archive.descriptor().getPluginId();
+        return configuration.dir().resolve(archive.isJar() ? id + ".jar" : id);
+    }
+
+    /** A version an upgrade was replacing when the server stopped goes back unless its successor is in place. */
+    private static void restoreInterruptedUpgrades(Path dir) throws IOException {
+        Path previous = dir.resolve(PREVIOUS);
+        if (!Files.isDirectory(previous)) {
+            return;
+        }
+        try (DirectoryStream<Path> kept = Files.newDirectoryStream(previous)) {
+            for (Path old : kept) {
+                String id = old.getFileName().toString().replaceFirst("\\.jar$", "");
+                if (Files.exists(dir.resolve(id)) || Files.exists(dir.resolve(id + ".jar"))) {
+                    deleteRecursively(old);
+                } else {
+                    Files.move(old, dir.resolve(old.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                    LOG.warn("Restored plugin {}: the server stopped while upgrading it", id);
+                }
+            }
+        }
+        deleteRecursively(previous);
+    }
+
+    /** Built-ins go through the checks of an upload; one that fails them is left out with the reason in the log. */
     private void copyBuiltins(Path dir) throws IOException {
         Path builtins = configuration.builtinDir();
         if (builtins == null || !Files.isDirectory(builtins)) {
@@ -425,26 +567,19 @@ public class PluginService {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(builtins, "*.{jar,zip}")) {
             for (Path file : files) {
-                if (file.toString().endsWith(".zip")) {
-                    PluginArchive archive = PluginArchive.read(
-                            copyToStaging(dir, file), file.getFileName().toString());
-                    Files.move(
-                            archive.pluginPath(),
-                            dir.resolve(archive.descriptor().getPluginId()));
-                } else {
-                    Files.copy(file, dir.resolve(file.getFileName()));
+                Path staging = Files.createDirectories(
+                        dir.resolve(STAGING).resolve(UUID.randomUUID().toString()));
+                try {
+                    PluginArchive archive = PluginArchive.read(Files.copy(file, staging.resolve("upload")));
+                    Files.move(archive.pluginPath(), targetOf(archive));
+                    LOG.info("Installed built-in plugin {}", file.getFileName());
+                } catch (ApiException e) {
+                    LOG.warn("Built-in plugin {} left out: {}", file.getFileName(), e.getMessage());
                 }
-                LOG.info("Installed built-in plugin {}", file.getFileName());
             }
         } finally {
             deleteRecursively(dir.resolve(STAGING));
         }
-    }
-
-    private static Path copyToStaging(Path dir, Path file) throws IOException {
-        Path staging = Files.createDirectories(
-                dir.resolve(STAGING).resolve(UUID.randomUUID().toString()));
-        return Files.copy(file, staging.resolve("upload"));
     }
 
     private static String reasonOf(Throwable cause) {

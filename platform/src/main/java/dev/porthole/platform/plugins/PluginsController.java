@@ -5,6 +5,7 @@ import dev.porthole.platform.errors.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -18,7 +19,6 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,8 @@ import java.util.List;
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PluginsController {
-    private static final String ID = "[a-z0-9][a-z0-9-]{0,62}";
+    static final String JAVA_ARCHIVE = "application/java-archive";
+    static final String ZIP = "application/zip";
 
     private final PluginService plugins;
 
@@ -46,44 +47,64 @@ class PluginsController {
 
     @Get("/{id}")
     @RequiresScope("read:plugins")
-    PluginView get(@PathVariable @Pattern(regexp = ID) String id) {
+    PluginView get(@PathVariable @Pattern(regexp = PluginIds.PATTERN) String id) {
         return plugins.get(id);
     }
 
-    /** Multipart upload, field {@code file}: a plugin {@code .jar}, or a {@code .zip} with {@code lib/}. */
+    /**
+     * Multipart upload, field {@code file}: a plugin jar, or a zip with {@code classes/} and {@code lib/}. Installs a
+     * new plugin (201) or upgrades an installed one to a higher version (200).
+     */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @RequiresScope("write:plugins")
-    HttpResponse<PluginView> install(@Nullable @Part("file") CompletedFileUpload file) {
+    HttpResponse<PluginView> install(@Nullable @Part("file") CompletedFileUpload file) throws IOException {
         if (file == null) {
             throw ApiException.invalidField(
                     PluginArchive.FIELD, "upload the plugin archive as the multipart field 'file'");
         }
-        Path upload;
         try (InputStream in = file.getInputStream()) {
-            upload = Files.createTempFile("porthole-plugin-", ".upload");
-            Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return install(in);
         }
-        PluginView installed = plugins.install(upload, file.getFilename());
-        return HttpResponse.created(installed, URI.create("/api/plugins/" + installed.id()));
+    }
+
+    /** The archive as the whole request body, as {@code curl --data-binary @plugin.jar} sends it. */
+    @Post(consumes = {JAVA_ARCHIVE, ZIP, MediaType.APPLICATION_OCTET_STREAM})
+    @RequiresScope("write:plugins")
+    HttpResponse<PluginView> installRaw(@Body InputStream body) throws IOException {
+        return install(body);
+    }
+
+    private HttpResponse<PluginView> install(InputStream archive) throws IOException {
+        Path upload = Files.createTempFile("porthole-plugin-", ".upload");
+        try {
+            Files.copy(archive, upload, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(upload);
+            throw e;
+        }
+        PluginService.Installation done = plugins.install(upload);
+        return done.upgraded()
+                ? HttpResponse.ok(done.plugin())
+                : HttpResponse.created(
+                        done.plugin(),
+                        URI.create("/api/plugins/" + done.plugin().id()));
     }
 
     @Post("/{id}/enable")
     @RequiresScope("write:plugins")
-    PluginView enable(@PathVariable @Pattern(regexp = ID) String id) {
+    PluginView enable(@PathVariable @Pattern(regexp = PluginIds.PATTERN) String id) {
         return plugins.enable(id);
     }
 
     @Post("/{id}/disable")
     @RequiresScope("write:plugins")
-    PluginView disable(@PathVariable @Pattern(regexp = ID) String id) {
+    PluginView disable(@PathVariable @Pattern(regexp = PluginIds.PATTERN) String id) {
         return plugins.disable(id);
     }
 
     @Delete("/{id}")
     @RequiresScope("write:plugins")
-    HttpResponse<Void> uninstall(@PathVariable @Pattern(regexp = ID) String id) {
+    HttpResponse<Void> uninstall(@PathVariable @Pattern(regexp = PluginIds.PATTERN) String id) {
         plugins.uninstall(id);
         return HttpResponse.noContent();
     }

@@ -171,7 +171,17 @@ class PluginLifecycleTest extends PlatformTestBase {
         Reply noFile = api().upload("/api/plugins", "other", "x.jar", new byte[] {1}, admin());
         Reply noDescriptor = install(
                 TestPlugins.claiming("nodesc", "/nodesc/x").withoutDescriptor().buildJar(builds));
-        Reply duplicate = install(TestPlugins.claiming("first", "/other/path").buildJar(builds));
+        Reply zipWithoutDescriptor =
+                install(TestPlugins.withLibrary("zipnodesc").withoutDescriptor().buildZip(builds));
+        Reply noRequires = install(
+                TestPlugins.claiming("norange", "/norange/x").withoutRequires().buildJar(builds));
+        Reply badId = install(TestPlugins.claiming("Bad_Id", "/bad/x").buildJar(builds));
+        Reply badVersion = install(TestPlugins.claiming("badversion", "/badversion/x")
+                .version("one")
+                .buildJar(builds));
+        Reply sameVersion = install(TestPlugins.claiming("first", "/other/path").buildJar(dir("same")));
+        Reply olderVersion = install(
+                TestPlugins.claiming("first", "/other/path").version("0.9.0").buildJar(dir("older")));
         Reply conflict = install(TestPlugins.claiming("second", "/shared/list").buildJar(builds));
         Reply tooNew = install(
                 TestPlugins.claiming("future", "/future/x").requires(">=9.0.0").buildJar(builds));
@@ -184,10 +194,25 @@ class PluginLifecycleTest extends PlatformTestBase {
         assertThat(noFile.status()).isEqualTo(400);
         assertThat(noFile.problemFields()).containsExactly("file");
         assertThat(noDescriptor.status()).isEqualTo(400);
-        assertThat((String) noDescriptor.field("detail")).contains("descriptor");
-        assertThat(duplicate.status()).isEqualTo(409);
-        assertThat((String) duplicate.field("detail")).contains("installed already");
+        assertThat((String) noDescriptor.field("detail"))
+                .contains("has no plugin descriptor", "plugin.properties", "Plugin-Id");
+        assertThat(zipWithoutDescriptor.status()).isEqualTo(400);
+        assertThat((String) zipWithoutDescriptor.field("detail"))
+                .isEqualTo("file: has no plugin descriptor: put plugin.properties (plugin.id, plugin.version,"
+                        + " plugin.requires) at its root");
+        assertThat(noRequires.status()).isEqualTo(400);
+        assertThat((String) noRequires.field("detail")).contains("its plugin.properties has no plugin.requires");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat((String) badId.field("detail")).contains("'Bad_Id'", "lowercase");
+        assertThat(badVersion.status()).isEqualTo(400);
+        assertThat((String) badVersion.field("detail")).contains("'one'", "semantic version");
+        assertThat(sameVersion.status()).isEqualTo(409);
+        assertThat(sameVersion.map()).containsEntry("code", "PLUGIN_VERSION_NOT_NEWER");
+        assertThat((String) sameVersion.field("detail")).contains("1.0.0 is installed already");
+        assertThat(olderVersion.status()).isEqualTo(409);
+        assertThat(olderVersion.map()).containsEntry("code", "PLUGIN_VERSION_NOT_NEWER");
         assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.map()).containsEntry("code", "ROUTE_CONFLICT");
         assertThat((String) conflict.field("detail")).contains("'second'", "'first'", "/shared/{id}");
         assertThat(tooNew.status()).isEqualTo(400);
         assertThat((String) tooNew.field("detail")).contains(">=9.0.0", "provides 0.2.0");
@@ -201,20 +226,133 @@ class PluginLifecycleTest extends PlatformTestBase {
     }
 
     @Test
-    void a_plugin_whose_start_throws_is_failed_with_its_reason_and_everything_else_keeps_serving() {
+    void a_plugin_whose_start_throws_is_refused_with_its_reason_and_nothing_of_it_stays() {
         install(TestPlugins.full("greeter").buildJar(builds));
 
         Reply failed = install(TestPlugins.failing("broken").buildJar(builds));
 
-        assertThat(failed.status()).isEqualTo(201);
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(422);
+        assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(failed.map())
-                .containsEntry("state", "FAILED")
-                .containsEntry("reason", "the greeting service is not configured");
+                .containsEntry("code", "PLUGIN_START_FAILED")
+                .containsEntry(
+                        "detail", "plugin 'broken' 1.0.0 failed to start: the greeting service is not configured");
         assertThat(api().get("/broken/early", Auth.NONE).status())
                 .as("nothing it registered stays")
                 .isEqualTo(404);
+        assertThat(api().get("/api/plugins/broken", admin()).status()).isEqualTo(404);
+        assertThat(pf4j.getPlugin("broken")).isNull();
+        assertThat(pluginFiles()).containsExactly("greeter.jar");
         assertThat(api().get("/greeter/hello/ann", Auth.NONE).status()).isEqualTo(200);
         assertThat(api().get("/health", Auth.NONE).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_higher_version_upgrades_in_place_and_carries_the_plugins_storage_forward() throws Exception {
+        assertThat(install(TestPlugins.versioned("notes", 1, false).buildJar(dir("v1")))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api().sendRaw("POST", "/notes/notes", "kept across the upgrade", Auth.NONE)
+                        .status())
+                .isEqualTo(201);
+
+        Reply upgraded = install(TestPlugins.versioned("notes", 2, false).buildJar(dir("v2")));
+
+        assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
+        assertThat(upgraded.map()).containsEntry("version", "2.0.0").containsEntry("state", "STARTED");
+        assertThat(api().get("/notes/about", Auth.NONE).map())
+                .as("version 2 reads the column its own migration added, beside version 1's row")
+                .containsEntry("version", "2.0.0")
+                .containsEntry("notes", 1);
+        assertThat(pluginFiles()).containsExactly("notes.jar");
+        assertThat(pf4j.getPlugin("notes").getDescriptor().getVersion()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void an_upgrade_whose_new_version_fails_to_start_puts_the_old_version_back_serving() throws Exception {
+        install(TestPlugins.versioned("rollback", 1, false).buildJar(dir("v1")));
+        api().sendRaw("POST", "/rollback/notes", "still here", Auth.NONE);
+
+        Reply refused = install(TestPlugins.versioned("rollback", 2, true).buildJar(dir("v2")));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.map()).containsEntry("code", "PLUGIN_START_FAILED");
+        assertThat((String) refused.field("detail"))
+                .isEqualTo("plugin 'rollback' 2.0.0 failed to start: version 2 cannot start; version 1.0.0 is installed"
+                        + " again and serving");
+        assertThat(api().get("/api/plugins/rollback", admin()).map())
+                .containsEntry("version", "1.0.0")
+                .containsEntry("state", "STARTED");
+        assertThat(api().get("/rollback/about", Auth.NONE).map())
+                .containsEntry("version", "1.0.0")
+                .containsEntry("notes", 1);
+        assertThat(pluginFiles()).containsExactly("rollback.jar");
+    }
+
+    @Test
+    void raw_archive_bodies_install_like_multipart_uploads() {
+        Reply jar = api().postBytes(
+                        "/api/plugins",
+                        "application/java-archive",
+                        read(TestPlugins.full("greeter").buildJar(builds)),
+                        admin());
+        Reply zip = api().postBytes(
+                        "/api/plugins",
+                        "application/octet-stream",
+                        read(TestPlugins.withLibrary("loud").buildZip(builds)),
+                        admin());
+        Reply garbage = api().postBytes("/api/plugins", "application/zip", new byte[] {1, 2, 3}, admin());
+        Reply byUser = api().postBytes(
+                        "/api/plugins",
+                        "application/zip",
+                        read(TestPlugins.full("other").buildJar(builds)),
+                        newUser("USER").auth());
+
+        assertThat(jar.status()).as(jar.toString()).isEqualTo(201);
+        assertThat(jar.header("Location")).isEqualTo("/api/plugins/greeter");
+        assertThat(zip.status()).as(zip.toString()).isEqualTo(201);
+        assertThat(api().get("/loud/hello", Auth.NONE).body()).isEqualTo("HELLO!");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.problemFields()).containsExactly("file");
+        assertThat(byUser.status()).isEqualTo(403);
+        assertThat(pluginFiles()).containsExactly("greeter.jar", "loud");
+    }
+
+    @Test
+    void enabling_a_plugin_that_cannot_start_answers_the_reason_and_leaves_it_failed() throws Exception {
+        install(TestPlugins.versioned("moody", 1, false).buildJar(dir("v1")));
+        api().post("/api/plugins/moody/disable", Map.of(), admin());
+        System.setProperty(TestPlugins.REFUSE_START, "moody");
+        Reply enabled;
+        try {
+            enabled = api().post("/api/plugins/moody/enable", Map.of(), admin());
+        } finally {
+            System.clearProperty(TestPlugins.REFUSE_START);
+        }
+
+        assertThat(enabled.status()).isEqualTo(422);
+        assertThat(enabled.map())
+                .containsEntry("code", "PLUGIN_START_FAILED")
+                .containsEntry("detail", "plugin 'moody' 1.0.0 failed to start: version 1 cannot start");
+        assertThat(api().get("/api/plugins/moody", admin()).map())
+                .containsEntry("state", "FAILED")
+                .containsEntry("enabled", true)
+                .containsEntry("reason", "version 1 cannot start");
+        assertThat(api().get("/moody/about", Auth.NONE).status()).isEqualTo(404);
+        assertThat(api().post("/api/plugins/moody/enable", Map.of(), admin()).map())
+                .containsEntry("state", "STARTED");
+    }
+
+    private Path dir(String name) throws IOException {
+        return Files.createDirectories(builds.resolve(name));
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -69,6 +69,29 @@ class PluginRestartTest {
         }
     }
 
+    /** A server stopped mid-upgrade keeps one version: the one in place, or else the one the upgrade set aside. */
+    @Test
+    void an_upgrade_interrupted_by_a_crash_leaves_one_version_installed() throws Exception {
+        Path builtins = Files.createDirectories(builds.resolve("builtin"));
+        TestPlugins.full("greeter").buildJar(builtins);
+        TestPlugins.claiming("other", "/other/x").buildJar(builtins);
+        try (Server first = start(builtins)) {
+            assertThat(first.states()).containsOnlyKeys("greeter", "other");
+        }
+        Path plugins = dataDir.resolve("plugins");
+        Path previous = Files.createDirectories(plugins.resolve(".previous"));
+        // greeter: moved aside, its successor not yet in place; other: its successor in place, the old copy left
+        Files.move(plugins.resolve("greeter.jar"), previous.resolve("greeter.jar"));
+        Files.copy(plugins.resolve("other.jar"), previous.resolve("other.jar"));
+
+        try (Server second = start(builtins)) {
+            assertThat(second.states())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("greeter", "STARTED", "other", "STARTED"));
+            assertThat(second.api.get("/greeter/hello/ann", Auth.NONE).map()).containsEntry("hello", "ann");
+        }
+        assertThat(plugins.resolve(".previous")).doesNotExist();
+    }
+
     /** The README's first start: the default data directory is relative ({@code ./data}), as here. */
     @Test
     void a_relative_data_directory_installs_the_builtins_on_first_start() throws Exception {

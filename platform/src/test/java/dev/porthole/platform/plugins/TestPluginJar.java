@@ -51,6 +51,12 @@ final class TestPluginJar {
         return this;
     }
 
+    /** A descriptor without {@code plugin.requires}. */
+    TestPluginJar withoutRequires() {
+        this.requires = null;
+        return this;
+    }
+
     TestPluginJar withoutDescriptor() {
         this.descriptor = false;
         return this;
@@ -101,7 +107,8 @@ final class TestPluginJar {
     }
 
     private byte[] properties() {
-        return ("plugin.id=" + id + "\nplugin.version=" + version + "\nplugin.requires=" + requires
+        return ("plugin.id=" + id + "\nplugin.version=" + version
+                        + (requires == null ? "" : "\nplugin.requires=" + requires)
                         + "\nplugin.description=test plugin " + id + "\nplugin.provider=Porthole tests\n")
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -72,6 +72,16 @@ public final class ApiClient {
         return exchange(request);
     }
 
+    /** A POST whose whole body is {@code content}, of the given media type. */
+    public Reply postBytes(String path, String contentType, byte[] content, Auth auth) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        auth.apply(request);
+        return exchange(request);
+    }
+
     /** A multipart/form-data POST with one file part. */
     public Reply upload(String path, String field, String fileName, byte[] content, Auth auth) {
         String boundary = "porthole-" + System.nanoTime();
