@@ -1,6 +1,7 @@
 package dev.porthole.platform.ssh;
 
 import dev.porthole.platform.config.SshConfiguration;
+import dev.porthole.platform.threads.HostThreads;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -8,11 +9,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientConnectionServiceFactory;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.forward.AgentForwardingFilter;
 import org.apache.sshd.server.forward.ForwardingFilter;
@@ -42,7 +48,16 @@ class SshClientFactory {
         client.setServiceFactories(List.of(new OfferedAuthMethods(), ClientConnectionServiceFactory.INSTANCE));
         // the first auth request waits for the server's service accept (a 40 ms stall otherwise, see there)
         client.setSessionFactory(OfferedAuthMethods.sessionFactory(client));
-        client.setNioWorkers(IO_THREADS);
+        // MINA starts its I/O and timer threads lazily, on whichever thread first needs one, often a plugin's
+        client.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> new SshThreadPoolExecutor(
+                IO_THREADS,
+                IO_THREADS,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                HostThreads.daemon("ssh-io", true))));
+        client.setScheduledExecutorService(
+                Executors.newSingleThreadScheduledExecutor(HostThreads.daemon("ssh-timer", false)), true);
         // the server opens forwarded-tcpip channels for the remote forwards this client asked for, which MINA then
         // connects to the local address the client named; nothing else (agent, X11, direct channels) is accepted
         client.setForwardingFilter(ForwardingFilter.asForwardingFilter(
