@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Plugin unload benchmark (issue 11): hot install, use and remove the built-in docker-ssh plugin (a zip with docker-java
 # and HttpClient in lib/) and examples/hello-plugin (a jar with storage, an SSE stream and a job), N cycles on one
-# running server, and what stays behind: metaspace in use, classes loaded, threads and RSS, each after a full GC.
+# running server, and what stays behind, each after a full GC: PF4J plugin class loaders still alive (must be 0),
+# metaspace in use, classes loaded, threads, heap in use and RSS.
 # The reference is the same server after the warm-up cycles, measured in the same run: a removed plugin's classes
 # must be unloaded, so from there on metaspace, classes and threads must not grow with the cycles.
 # Each cycle uses the docker-ssh plugin for real when the test environment runs (a session over SSH to the test sshd,
@@ -61,34 +62,45 @@ cycle() {
   call 204 -X DELETE "$server_url/api/plugins/docker-ssh"
 }
 
-# After two full GCs: metaspace used (KiB), classes loaded now, threads, RSS (MiB).
+# After two full GCs: metaspace used (KiB), classes loaded now, PF4J plugin class loaders alive, threads, heap in use
+# (MiB) and RSS (MiB).
 measure() {
   jcmd "$server_pid" GC.run >/dev/null
   jcmd "$server_pid" GC.run >/dev/null
-  local metaspace classes threads rss
-  metaspace=$(jstat -gc "$server_pid" | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "MU") c = i } NR == 2 { printf "%d", $c }')
+  local metaspace classes loaders threads heap rss
+  read -r metaspace heap < <(jstat -gc "$server_pid" | awk '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { printf "%d %d\n", $col["MU"], ($col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]) / 1024 }')
   classes=$(jstat -class "$server_pid" | awk 'NR == 2 { print $1 - $3 }')
+  loaders=$(jcmd "$server_pid" VM.classloader_stats | grep -c 'org.pf4j.PluginClassLoader' || true)
   threads=$(awk '/^Threads:/ { print $2 }' "/proc/$server_pid/status")
   rss=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status")
-  echo "$metaspace $classes $threads $rss"
+  echo "$metaspace $classes $loaders $threads $heap $rss"
 }
+
+row() { printf '%8s %15s %13s %14s %8s %10s %9s%s\n' "$@"; }
 
 echo "cycle: install docker-ssh ($(du -k "$docker_ssh" | cut -f1) KiB zip) and hello, use both$([ -n "$host_id" ] && echo ' (docker-ssh over the test sshd)' || echo ' (route only: no test environment)'), remove both"
 for _ in $(seq "$warmup"); do cycle; done
-read -r base_meta base_classes base_threads base_rss < <(measure)
-printf '%8s %16s %15s %9s %9s\n' cycles "metaspace(KiB)" "classes-live" threads "rss(MiB)"
-printf '%8s %16d %15d %9d %9d   <- reference: after %d warm-up cycles\n' 0 "$base_meta" "$base_classes" "$base_threads" "$base_rss" "$warmup"
+read -r base_meta base_classes base_loaders base_threads base_heap base_rss < <(measure)
+row cycles "metaspace(KiB)" classes-live plugin-loaders threads "heap(MiB)" "rss(MiB)" ""
+row 0 "$base_meta" "$base_classes" "$base_loaders" "$base_threads" "$base_heap" "$base_rss" "   <- reference: after $warmup warm-up cycles"
+half=$((cycles / 2))
 start=$SECONDS
 for i in $(seq "$cycles"); do
   cycle
-  if ((i % every == 0 || i == cycles)); then
-    read -r meta classes threads rss < <(measure)
-    printf '%8d %16d %15d %9d %9d\n' "$i" "$meta" "$classes" "$threads" "$rss"
+  if ((i % every == 0 || i == cycles || i == half)); then
+    read -r meta classes loaders threads heap rss < <(measure)
+    row "$i" "$meta" "$classes" "$loaders" "$threads" "$heap" "$rss" ""
+    ((i == half)) && half_meta=$meta half_classes=$classes
   fi
 done
 elapsed=$((SECONDS - start))
+per_cycle() { awk -v d="$1" -v n="$2" 'BEGIN { printf "%+.1f", d / n }'; }
 echo
-printf 'after %d cycles (%d s): metaspace %+d KiB (%+.1f KiB/cycle), live classes %+d, threads %+d, RSS %+d MiB vs the reference\n' \
-  "$cycles" "$elapsed" $((meta - base_meta)) "$(awk -v d=$((meta - base_meta)) -v n="$cycles" 'BEGIN { print d / n }')" \
-  $((classes - base_classes)) $((threads - base_threads)) $((rss - base_rss))
-echo "goal: metaspace, live classes and threads do not grow with the cycles (a leaked docker-ssh loader keeps its thousands of classes: steady growth per cycle)"
+echo "after $cycles cycles ($elapsed s), against the reference:"
+echo "  plugin class loaders alive: $loaders (reference $base_loaders); threads $((threads - base_threads)); live classes $((classes - base_classes)); heap in use $((heap - base_heap)) MiB; RSS $((rss - base_rss)) MiB"
+echo "  metaspace $((meta - base_meta)) KiB in all ($(per_cycle $((meta - base_meta)) "$cycles") KiB/cycle);" \
+  "second half alone $(per_cycle $((meta - half_meta)) $((cycles - half))) KiB/cycle, live classes $((classes - half_classes))"
+echo "goal: no plugin class loader left, and metaspace, classes and threads that stop growing with the cycles (one leaked"
+echo "docker-ssh loader is ~1300 classes and ~7 MiB of metaspace)"
