@@ -1,5 +1,6 @@
 package dev.porthole.platform.ssh;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,7 +20,11 @@ class HostKeyStore {
         return keys.findByHostId(hostId);
     }
 
-    /** Stores {@code key} as the one {@code hostId} is known by, replacing any other. */
+    /**
+     * Stores {@code key} as the one {@code hostId} is known by, replacing any other. One transaction: a replacement
+     * that fails half-way must not leave the host with no key, which the next connection would trust on first use.
+     */
+    @Transactional
     HostKeyRow remember(long hostId, OfferedKey key) {
         Optional<HostKeyRow> stored = keys.findByHostId(hostId);
         if (stored.isPresent() && stored.get().publicKey().equals(key.publicKey())) {

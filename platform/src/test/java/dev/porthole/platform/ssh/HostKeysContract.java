@@ -22,6 +22,9 @@ abstract class HostKeysContract extends PlatformTestBase {
     @Inject
     DefaultSshConnections ssh;
 
+    @Inject
+    HostKeyStore keys;
+
     HostKeysContract(TestDatabase database) {
         super(database);
     }
@@ -86,6 +89,23 @@ abstract class HostKeysContract extends PlatformTestBase {
             assertThat(accepted.map()).containsEntry("fingerprint", second);
             assertThat(ssh.target(caller(user), id).exec("echo again").stdout()).isEqualTo("again\n");
         }
+    }
+
+    @Test
+    void a_replacement_that_fails_keeps_the_known_key() {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(), user.auth(), "h" + System.nanoTime(), 22, "alice", "authType", "password", "password", "pw");
+        HostKeyRow known = keys.remember(id, new OfferedKey("ssh-ed25519", "SHA256:known", "ssh-ed25519 AAAAknown"));
+
+        // algorithm is VARCHAR(64): the insert of the new key fails after the old one was deleted
+        assertThatThrownBy(() ->
+                        keys.remember(id, new OfferedKey("x".repeat(65), "SHA256:offered", "ssh-ed25519 AAAAoffered")))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(keys.find(id))
+                .as("the host is still known by its old key, not left to trust the next one on first use")
+                .hasValueSatisfying(row -> assertThat(row.fingerprint()).isEqualTo(known.fingerprint()));
     }
 
     @Test
