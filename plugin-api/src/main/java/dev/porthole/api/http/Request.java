@@ -50,6 +50,35 @@ public interface Request {
      */
     Object bodyJson();
 
+    /**
+     * The JSON body bound to {@code type}, usually a record of the plugin's: {@code request.body(NewGreeting.class)}.
+     * Fields are matched by record component name; unknown fields are ignored. A component may be another record, a
+     * {@code List}, {@code Set} or {@code Map} (string keys) of supported values, an {@code Optional}, a string, a
+     * number or boolean (primitive or boxed, {@code BigDecimal}, {@code BigInteger}), an enum (its name, in any case),
+     * a {@code java.time} value or {@code UUID} (ISO-8601 strings, as the host writes them), or {@code Object} (the
+     * JSON tree as it is). Every component is required except an {@code Optional}, which is empty when the field is
+     * missing or {@code null}.
+     *
+     * <p>A body that does not fit is answered with 400 naming the field by its JSON path, before the handler sees it
+     * again, so handlers may call this without a try: {@code items[2].port: must be a whole number}, {@code name: is
+     * required}, {@code body: malformed JSON at line 1 column 7}. A compact constructor that rejects its values with an
+     * {@link IllegalArgumentException} is a 400 with its message, and one that throws {@link HttpError} answers with
+     * that error. A type outside this list is a programming error ({@link IllegalArgumentException}, a 500).
+     *
+     * <p>Binding uses reflection on {@code type} and caches nothing, so the host holds no reference to the plugin's
+     * classes after the request.
+     *
+     * @param type the class to bind the body to
+     * @param <T> the type of the result
+     * @return the bound value
+     * @throws HttpError 400 for a missing, malformed or unfitting body
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    default <T> T body(Class<T> type) {
+        return JsonBinding.bind(bodyJson(), type);
+    }
+
     /** The signed-in caller; empty on anonymous routes when no credential was sent. */
     Optional<Caller> caller();
 
