@@ -50,7 +50,19 @@ public class ProbePlugin implements PortholePlugin {
                 return Response.ok(notes);
             }
         });
+        // a record of the plugin's, defined by its class loader, bound from the body by the host
+        context.route(Method.POST, "/probe/labels", Access.anonymous(), request -> {
+            Label label = request.body(Label.class);
+            return Response.json(201, Map.of("name", label.name(), "tags", label.tags(), "recordLoader", loaderOf(label)));
+        });
         context.sse("/probe/stream", Access.authenticated(), (request, stream) -> stream.send("greeting", greeting));
         context.schedule("beat", Schedule.every(Duration.ofMillis(200)), () -> {});
+    }
+
+    /** A body the plugin declares. */
+    public record Label(String name, List<String> tags) {}
+
+    private static String loaderOf(Object value) {
+        return value.getClass().getClassLoader().getClass().getName();
     }
 }
