@@ -38,6 +38,17 @@ import java.util.stream.Collectors;
  * value that does not fit is a 400 {@link HttpError#badField} naming it by its JSON path ({@code items[2].port}).
  */
 final class JsonBinding {
+    /** The values JSON carries as strings: time (ISO-8601, as the host writes them) and UUIDs. */
+    private static final Map<Class<?>, Function<String, Object>> TEXT = Map.of(
+            Instant.class, Instant::parse,
+            Duration.class, Duration::parse,
+            LocalDate.class, LocalDate::parse,
+            LocalTime.class, LocalTime::parse,
+            LocalDateTime.class, LocalDateTime::parse,
+            OffsetDateTime.class, OffsetDateTime::parse,
+            ZonedDateTime.class, ZonedDateTime::parse,
+            UUID.class, UUID::fromString);
+
     private JsonBinding() {}
 
     static <T> T bind(Object tree, Class<T> type) {
@@ -82,12 +93,18 @@ final class JsonBinding {
         }
         if (raw == Map.class) {
             Map<?, ?> entries = expect(json, Map.class, path, "must be an object");
-            if (raw(argument(type, 0)) != String.class) {
+            Class<?> keyType = raw(argument(type, 0));
+            if (keyType != String.class && keyType != Object.class) {
                 throw new IllegalArgumentException("a map read from JSON has String keys, not " + argument(type, 0));
             }
             Map<String, Object> values = new LinkedHashMap<>();
             entries.forEach((key, item) -> values.put((String) key, value(item, argument(type, 1), field(path, key))));
             return values;
+        }
+        if (!TEXT.containsKey(raw)) {
+            throw new IllegalArgumentException("cannot read a " + raw.getName()
+                    + " from JSON; use records, lists, sets, maps, Optional, strings, numbers, booleans, enums,"
+                    + " java.time values or UUIDs");
         }
         return text(expect(json, String.class, path, "must be a string"), raw, path);
     }
@@ -193,25 +210,9 @@ final class JsonBinding {
                                 .collect(Collectors.joining(", ")));
     }
 
-    /** The values JSON carries as strings: time (ISO-8601, as the host writes them) and UUIDs. */
     private static Object text(String json, Class<?> type, String path) {
-        Map<Class<?>, Function<String, Object>> parsers = Map.of(
-                Instant.class, Instant::parse,
-                Duration.class, Duration::parse,
-                LocalDate.class, LocalDate::parse,
-                LocalTime.class, LocalTime::parse,
-                LocalDateTime.class, LocalDateTime::parse,
-                OffsetDateTime.class, OffsetDateTime::parse,
-                ZonedDateTime.class, ZonedDateTime::parse,
-                UUID.class, UUID::fromString);
-        Function<String, Object> parser = parsers.get(type);
-        if (parser == null) {
-            throw new IllegalArgumentException("cannot read a " + type.getName()
-                    + " from JSON; use records, lists, sets, maps, Optional, strings, numbers, booleans, enums,"
-                    + " java.time values or UUIDs");
-        }
         try {
-            return parser.apply(json);
+            return TEXT.get(type).apply(json);
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw bad(path, "must be " + (type == UUID.class ? "a UUID" : "an ISO-8601 " + describe(type)));
         }
