@@ -15,10 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Api {
-    /** The plugin-api version this type or member first appeared in. */
+    /** {@return the plugin-api version this type or member first appeared in} */
     String since();
 
-    /** Whether it may still change. */
+    /** {@return whether it may still change} */
     Stability stability();
 
     /** How far a part of the API can be relied on. */

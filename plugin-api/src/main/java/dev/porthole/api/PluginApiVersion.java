@@ -17,7 +17,7 @@ public final class PluginApiVersion {
 
     private PluginApiVersion() {}
 
-    /** The plugin-api version on the class path, e.g. {@code 0.1.0-SNAPSHOT}. */
+    /** {@return the plugin-api version on the class path, e.g. {@code 0.1.0-SNAPSHOT}} */
     public static String current() {
         return CURRENT;
     }

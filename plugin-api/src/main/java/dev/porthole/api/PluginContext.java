@@ -24,55 +24,87 @@ import java.util.concurrent.Executor;
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
 public interface PluginContext {
 
-    /** The plugin's id, as in its descriptor. */
+    /** {@return the plugin's id, as in its descriptor} */
     String pluginId();
 
-    /** The plugin's version, as in its descriptor. */
+    /** {@return the plugin's version, as in its descriptor} */
     String pluginVersion();
 
-    /** Serves {@code method path}; {@code access} is enforced before the handler runs. */
+    /**
+     * Serves {@code method path}; {@code access} is enforced before the handler runs.
+     *
+     * @param method the HTTP method
+     * @param path the absolute path, {@code {name}} segments being path parameters
+     * @param access who may call it
+     * @param handler answers each request
+     * @return the claim, closed when the plugin stops (or earlier, to withdraw the route)
+     */
     Registration route(Method method, String path, Access access, RouteHandler handler);
 
-    /** Serves a server-sent event stream on {@code GET path}. */
+    /**
+     * Serves a server-sent event stream on {@code GET path}.
+     *
+     * @param path the absolute path, {@code {name}} segments being path parameters
+     * @param access who may open the stream
+     * @param handler called once per client that opens it
+     * @return the claim; closing it completes the open streams
+     */
     Registration sse(String path, Access access, SseHandler handler);
 
-    /** Serves WebSocket connections on {@code path}. The path needs at least two segments. */
+    /**
+     * Serves WebSocket connections on {@code path}. The path needs at least two segments. An upgrade to a path no
+     * plugin serves is refused with 404 before the handshake; one without the access the route needs with 401 or 403.
+     *
+     * @param path the absolute path, {@code {name}} segments being path parameters
+     * @param access who may connect, checked on the upgrade request
+     * @param handler receives each connection's events
+     * @return the claim; closing it closes the open connections with 1001
+     */
     Registration websocket(String path, Access access, WebSocketHandler handler);
 
     /**
      * Runs {@code job} on the plugin's executor by {@code schedule}. Runs of one job never overlap: a run that is
-     * due while the previous one is still going is skipped. {@code name} identifies the job in the plugin listing.
+     * due while the previous one is still going is skipped.
+     *
+     * @param name identifies the job in the plugin listing
+     * @param schedule when it runs
+     * @param job what runs
+     * @return the job's registration; closing it cancels the job
      */
     Registration schedule(String name, Schedule schedule, Runnable job);
 
-    /** The host inventory, with the caller's access checked on every lookup. */
+    /** {@return the host inventory, with the caller's access checked on every lookup} */
     Hosts hosts();
 
     /**
      * SSH to the inventory's hosts: pooled connections, exec, forwards and streams, with host keys checked on every
      * hop. Forwards and streams are the plugin's to close; the host closes those still open when the plugin stops.
+     *
+     * @return the SSH service
      */
     @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     SshConnections ssh();
 
-    /** Publishes to clients subscribed to the plugin's topics. */
+    /** {@return the events hub, to publish to clients subscribed to the plugin's topics} */
     Events events();
 
-    /** The plugin's database access and migrations. */
+    /** {@return the plugin's database access and migrations} */
     PluginStorage storage();
 
-    /** The plugin's own settings. */
+    /** {@return the plugin's own settings} */
     Settings settings();
 
-    /** JSON reading and writing for request and response bodies. */
+    /** {@return JSON reading and writing, for what the plugin parses or writes itself} */
     Json json();
 
     /**
      * The plugin's own threads, whose context class loader is the plugin's. Its tasks are cancelled when the plugin
      * stops; anything a plugin runs in the background belongs here.
+     *
+     * @return the plugin's executor
      */
     Executor executor();
 
-    /** The host's clock; tests of the host may move it. */
+    /** {@return the host's clock; tests of the host may move it} */
     Clock clock();
 }

@@ -15,9 +15,16 @@ public interface PortholePlugin extends ExtensionPoint {
     /**
      * Registers the plugin's routes, streams and jobs. Runs on the plugin's executor with the plugin's class loader as
      * context class loader. An exception marks the plugin FAILED with its message; nothing it registered stays.
+     *
+     * @param context the host's services for this plugin
+     * @throws Exception when the plugin cannot start
      */
     void start(PluginContext context) throws Exception;
 
-    /** Releases what the plugin made itself. Registrations are closed by the host afterwards either way. */
+    /**
+     * Releases what the plugin made itself. Registrations are closed by the host afterwards either way.
+     *
+     * @throws Exception logged; the plugin stops all the same
+     */
     default void stop() throws Exception {}
 }

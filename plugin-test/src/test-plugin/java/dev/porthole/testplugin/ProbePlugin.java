@@ -54,6 +54,11 @@ public class ProbePlugin implements PortholePlugin {
                 return Response.ok(notes);
             }
         });
+        // a record of the plugin's, defined by its class loader, bound from the body by the host
+        context.route(Method.POST, "/probe/labels", Access.anonymous(), request -> {
+            Label label = request.body(Label.class);
+            return Response.json(201, Map.of("name", label.name(), "tags", label.tags(), "recordLoader", loaderOf(label)));
+        });
         context.sse("/probe/stream", Access.authenticated(), (request, stream) -> stream.send("greeting", greeting));
         context.websocket("/probe/ws/echo", Access.authenticated(), new WebSocketHandler() {
             @Override
@@ -66,5 +71,12 @@ public class ProbePlugin implements PortholePlugin {
                 "beat",
                 Schedule.every(Duration.ofMillis(200)),
                 () -> context.events().publish("beat", Map.of("n", beats.incrementAndGet()), Audience.everyone()));
+    }
+
+    /** A body the plugin declares. */
+    public record Label(String name, List<String> tags) {}
+
+    private static String loaderOf(Object value) {
+        return value.getClass().getClassLoader().getClass().getName();
     }
 }

@@ -63,6 +63,25 @@ class WithPortholeTest {
     }
 
     @Test
+    @Order(3)
+    void a_typed_body_is_bound_to_the_plugins_own_record_and_a_mismatch_is_a_400_naming_the_field(Porthole porthole) {
+        Reply bound = porthole.post("/probe/labels", "{\"name\":\"web\",\"tags\":[\"a\",\"b\"],\"extra\":1}", null);
+        Reply mistyped = porthole.post("/probe/labels", "{\"name\":\"web\",\"tags\":[\"a\",7]}", null);
+        Reply missing = porthole.post("/probe/labels", "{\"tags\":[]}", null);
+        Reply malformed = porthole.post("/probe/labels", "{\"name\":", null);
+
+        assertThat(bound.status()).as(bound.toString()).isEqualTo(201);
+        assertThat(bound.jsonObject())
+                .containsEntry("name", "web")
+                .containsEntry("tags", java.util.List.of("a", "b"))
+                .containsEntry("recordLoader", "org.pf4j.PluginClassLoader");
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.jsonObject()).containsEntry("detail", "tags[1]: must be a string");
+        assertThat(missing.jsonObject()).containsEntry("detail", "name: is required");
+        assertThat(malformed.jsonObject()).containsEntry("detail", "body: malformed JSON at line 1 column 9");
+    }
+
+    @Test
     @Order(4)
     void jobs_and_event_streams_can_be_awaited(Porthole porthole) {
         PluginInfo.Job beat = porthole.awaitJobRuns("beat", 2, Duration.ofSeconds(20));

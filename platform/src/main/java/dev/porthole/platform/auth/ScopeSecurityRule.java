@@ -27,9 +27,14 @@ final class ScopeSecurityRule implements SecurityRule<HttpRequest<?>> {
         }
         Optional<String> required = RouteAttributes.getRouteMatch(request)
                 .flatMap(route -> route.getAnnotationMetadata().stringValue(RequiresScope.class));
-        if (required.isEmpty() || Caller.of(authentication).hasScope(required.get())) {
+        if (required.isEmpty()) {
             return Mono.just(SecurityRuleResult.UNKNOWN);
         }
+        Caller caller = Caller.of(authentication);
+        if (caller.hasScope(required.get())) {
+            return Mono.just(SecurityRuleResult.UNKNOWN);
+        }
+        Refusals.explain(request, Refusals.missingScope(caller, required.get()));
         return Mono.just(SecurityRuleResult.REJECTED);
     }
 

@@ -3,6 +3,7 @@ package dev.porthole.platform.dispatch;
 import dev.porthole.api.http.Access;
 import dev.porthole.api.http.Method;
 import dev.porthole.platform.auth.Caller;
+import dev.porthole.platform.auth.Refusals;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 /**
  * The one rule for plugin routes: finds the plugin route a request reaches through a catch-all and enforces its
  * {@link Access} before any plugin code runs. No credential on a protected route is a 401, a missing role or token
- * scope a 403. Requests for platform routes are left to the other rules.
+ * scope a 403 that names it ({@link Refusals}). Requests for platform routes are left to the other rules.
  */
 @Singleton
 final class PluginAccessRule implements SecurityRule<HttpRequest<?>> {
@@ -48,7 +49,16 @@ final class PluginAccessRule implements SecurityRule<HttpRequest<?>> {
             return UNKNOWN;
         }
         request.setAttribute(MATCH, match.get());
-        return allows(match.get().route().access(), authentication) ? ALLOWED : REJECTED;
+        Access access = match.get().route().access();
+        if (!access.requiresAuthentication()) {
+            return ALLOWED;
+        }
+        if (authentication == null) {
+            return REJECTED;
+        }
+        Optional<String> refusal = refusal(access, authentication);
+        refusal.ifPresent(reason -> Refusals.explain(request, reason));
+        return refusal.isEmpty() ? ALLOWED : REJECTED;
     }
 
     @Override
@@ -56,22 +66,21 @@ final class PluginAccessRule implements SecurityRule<HttpRequest<?>> {
         return SecuredAnnotationRule.ORDER - 200;
     }
 
-    static boolean allows(Access access, @Nullable Authentication authentication) {
-        if (!access.requiresAuthentication()) {
-            return true;
-        }
-        if (authentication == null) {
-            return false;
-        }
+    /** Why a signed-in caller may not use a route of this access, if they may not. */
+    private static Optional<String> refusal(Access access, Authentication authentication) {
         if (!access.roles().isEmpty() && access.roles().stream().noneMatch(authentication.getRoles()::contains)) {
-            return false;
+            return Optional.of(Refusals.missingRole(access.roles()));
         }
-        return access.scope().map(Caller.of(authentication)::hasScope).orElse(true);
+        Caller caller = Caller.of(authentication);
+        return access.scope()
+                .filter(scope -> !caller.hasScope(scope))
+                .map(scope -> Refusals.missingScope(caller, scope));
     }
 
     private Optional<RouteRegistry.Match> match(HttpRequest<?> request) {
         if (isWebSocketUpgrade(request)) {
-            return registry.find(RouteKind.WEBSOCKET, Method.GET, request.getPath());
+            // WebSocketRouteFilter has matched it, or refused it with a 404, before security runs
+            return request.getAttribute(MATCH, RouteRegistry.Match.class);
         }
         boolean dispatched = RouteAttributes.getRouteMatch(request)
                 .filter(route -> route instanceof MethodBasedRouteMatch<?, ?> method

@@ -20,7 +20,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  * The catch-all WebSocket endpoint for plugin routes. Upgrades find it whatever its rank (the server looks only at
  * WebSocket routes for them); for plain GETs its template must rank below {@link DispatchController}'s, and
  * Micronaut ranks by literal length first, then by fewer variables: hence one literal {@code /} and two variables.
- * {@link PluginAccessRule} has checked access on the upgrade request. Frames are handed to the plugin's session bridge,
+ * {@link WebSocketRouteFilter} has matched the upgrade to a plugin's route (or answered 404) and
+ * {@link PluginAccessRule} has checked its access, both before the handshake. Frames are handed to the plugin's session bridge,
  * which runs the plugin's handler on the plugin's executor.
  */
 @ServerWebSocket("/{first}{+rest}")
@@ -28,23 +29,17 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 final class WebSocketDispatcher {
     private static final String SESSION = "porthole.plugin-session";
 
-    private final RouteRegistry registry;
     private final JsonTrees json;
 
-    WebSocketDispatcher(RouteRegistry registry, JsonTrees json) {
-        this.registry = registry;
+    WebSocketDispatcher(JsonTrees json) {
         this.json = json;
     }
 
     @OnOpen
     void open(String first, String rest, WebSocketSession session, HttpRequest<?> request) {
         RouteRegistry.Match match = request.getAttribute(PluginAccessRule.MATCH, RouteRegistry.Match.class)
-                .or(() -> registry.find(RouteKind.WEBSOCKET, Method.GET, request.getPath()))
-                .orElse(null);
-        if (match == null || match.route().kind() != RouteKind.WEBSOCKET) {
-            session.close(new CloseReason(4404, "nothing is served at " + request.getPath()));
-            return;
-        }
+                .orElseThrow(() -> new IllegalStateException(
+                        "WebSocketRouteFilter let an upgrade to " + request.getPath() + " through unmatched"));
         PluginWebSocketSession bridge = new PluginWebSocketSession(
                 session, new PluginRequest(Method.GET, request, match.pathParams(), null, json), match.entry(), json);
         session.put(SESSION, bridge);

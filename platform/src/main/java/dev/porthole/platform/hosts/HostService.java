@@ -1,5 +1,6 @@
 package dev.porthole.platform.hosts;
 
+import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.platform.auth.Caller;
 import dev.porthole.platform.errors.ApiException;
 import dev.porthole.platform.secrets.SecretBox;
@@ -63,19 +64,18 @@ public class HostService {
      * that ids do not reveal other users' hosts; one they see but may not do this with is a 403.
      */
     /** The host's key policy, when the caller has {@code needed} access; read without opening any secret. */
-    public HostKeyPolicy requireHostKeyPolicy(Caller caller, long hostId, AccessLevel needed) {
+    public HostKeyPolicy requireHostKeyPolicy(Caller caller, long hostId, HostAccess needed) {
         return HostKeyPolicy.ofWire(require(caller, hostId, needed).hostKeyPolicy());
     }
 
-    public HostRow require(Caller caller, long hostId, AccessLevel needed) {
+    public HostRow require(Caller caller, long hostId, HostAccess needed) {
         HostRow host = hosts.findById(hostId).orElse(null);
-        AccessLevel level = host == null ? null : levelOf(caller, host);
+        HostAccess level = host == null ? null : levelOf(caller, host);
         if (level == null) {
             throw ApiException.notFound("no host with id " + hostId);
         }
         if (!level.includes(needed)) {
-            throw ApiException.forbidden(
-                    "you have " + level.wire() + " access to host " + hostId + "; this needs " + needed.wire());
+            throw ApiException.forbidden("you have " + level + " access to host " + hostId + "; this needs " + needed);
         }
         return host;
     }
@@ -109,14 +109,14 @@ public class HostService {
     }
 
     /** {@link #require}, answered as the API shows a host: for plugins, which never see a secret. */
-    HostView requireView(Caller caller, long hostId, AccessLevel needed) {
+    HostView requireView(Caller caller, long hostId, HostAccess needed) {
         return view(caller, require(caller, hostId, needed));
     }
 
     List<HostView> list(Caller caller, @Nullable String tag) {
         List<HostRow> rows = caller.isAdmin() ? hosts.listOrderById() : hosts.listVisibleTo(caller.userId());
         Map<Long, String> usernames = usernames();
-        Map<Long, AccessLevel> shared = shares.findByUserId(caller.userId()).stream()
+        Map<Long, HostAccess> shared = shares.findByUserId(caller.userId()).stream()
                 .collect(Collectors.toMap(HostShare::hostId, HostShare::accessLevel));
         return rows.stream()
                 .map(row -> view(row, usernames, accessName(caller, row, shared.get(row.id()))))
@@ -125,7 +125,7 @@ public class HostService {
     }
 
     HostView get(Caller caller, long id) {
-        return view(caller, require(caller, id, AccessLevel.VIEW));
+        return view(caller, require(caller, id, HostAccess.VIEW));
     }
 
     @Transactional
@@ -141,7 +141,7 @@ public class HostService {
 
     @Transactional
     HostView update(Caller caller, long id, HostInput input) {
-        HostRow stored = require(caller, id, AccessLevel.MANAGE);
+        HostRow stored = require(caller, id, HostAccess.MANAGE);
         if (hosts.existsByOwnerIdAndNameAndIdNotEqual(stored.ownerId(), input.name(), id)) {
             throw ApiException.conflict("the owner already has a host named '" + input.name() + "'");
         }
@@ -154,7 +154,7 @@ public class HostService {
 
     @Transactional
     void delete(Caller caller, long id) {
-        HostRow host = require(caller, id, AccessLevel.OWNER);
+        HostRow host = require(caller, id, HostAccess.OWNER);
         List<HostRow> dependents = hosts.findByJumpHostId(id);
         if (!dependents.isEmpty()) {
             throw ApiException.conflict("host " + id + " is the jump host of " + dependents.size()
@@ -166,7 +166,7 @@ public class HostService {
     }
 
     List<ShareView> shares(Caller caller, long id) {
-        require(caller, id, AccessLevel.OWNER);
+        require(caller, id, HostAccess.OWNER);
         Map<Long, String> usernames = usernames();
         return shares.findByHostIdOrderById(id).stream()
                 .map(s -> ShareView.of(s, usernames.get(s.userId())))
@@ -177,8 +177,8 @@ public class HostService {
     @Transactional
     SharedResult share(
             Caller caller, long id, @Nullable Long userId, @Nullable String username, @Nullable String levelName) {
-        HostRow host = require(caller, id, AccessLevel.OWNER);
-        AccessLevel level = levelName == null ? null : AccessLevel.ofShare(levelName);
+        HostRow host = require(caller, id, HostAccess.OWNER);
+        HostAccess level = levelName == null ? null : HostShare.levelOf(levelName);
         if (level == null) {
             throw ApiException.invalidField("level", "must be one of view, use, manage");
         }
@@ -189,8 +189,8 @@ public class HostService {
         }
         HostShare existing = shares.findByHostIdAndUserId(id, target.id()).orElse(null);
         HostShare saved = existing == null
-                ? shares.save(new HostShare(null, id, target.id(), level.wire(), clock.instant()))
-                : shares.update(new HostShare(existing.id(), id, target.id(), level.wire(), existing.createdAt()));
+                ? shares.save(new HostShare(null, id, target.id(), level.toString(), clock.instant()))
+                : shares.update(new HostShare(existing.id(), id, target.id(), level.toString(), existing.createdAt()));
         return new SharedResult(ShareView.of(saved, target.username()), existing == null);
     }
 
@@ -198,9 +198,9 @@ public class HostService {
     @Transactional
     void unshare(Caller caller, long id, long userId) {
         if (caller.userId() == userId) {
-            require(caller, id, AccessLevel.VIEW);
+            require(caller, id, HostAccess.VIEW);
         } else {
-            require(caller, id, AccessLevel.OWNER);
+            require(caller, id, HostAccess.OWNER);
         }
         HostShare share = shares.findByHostIdAndUserId(id, userId)
                 .orElseThrow(() -> ApiException.notFound("host " + id + " is not shared with user " + userId));
@@ -221,23 +221,21 @@ public class HostService {
         throw ApiException.invalidField("username", "give the username or the userId to share with");
     }
 
-    private AccessLevel levelOf(Caller caller, HostRow host) {
+    private HostAccess levelOf(Caller caller, HostRow host) {
         if (host.ownerId() == caller.userId() || caller.isAdmin()) {
-            return AccessLevel.OWNER;
+            return HostAccess.OWNER;
         }
         return shares.findByHostIdAndUserId(host.id(), caller.userId())
                 .map(HostShare::accessLevel)
                 .orElse(null);
     }
 
-    private static String accessName(Caller caller, HostRow host, @Nullable AccessLevel shared) {
-        if (host.ownerId() == caller.userId()) {
-            return "owner";
+    /** The caller's level as the API spells it; admins own every host. */
+    private static String accessName(Caller caller, HostRow host, @Nullable HostAccess shared) {
+        if (host.ownerId() == caller.userId() || caller.isAdmin()) {
+            return HostAccess.OWNER.toString();
         }
-        if (caller.isAdmin()) {
-            return "admin";
-        }
-        return shared == null ? "view" : shared.wire();
+        return shared == null ? HostAccess.VIEW.toString() : shared.toString();
     }
 
     private void checkJumpHost(Caller caller, @Nullable Long hostId, @Nullable Long jumpHostId) {
@@ -249,8 +247,8 @@ public class HostService {
         }
         HostRow jump = hosts.findById(jumpHostId)
                 .filter(h -> {
-                    AccessLevel level = levelOf(caller, h);
-                    return level != null && level.includes(AccessLevel.USE);
+                    HostAccess level = levelOf(caller, h);
+                    return level != null && level.includes(HostAccess.USE);
                 })
                 .orElseThrow(() ->
                         ApiException.invalidField("jumpHostId", "no host with id " + jumpHostId + " that you may use"));
@@ -351,7 +349,7 @@ public class HostService {
     }
 
     private HostView view(Caller caller, HostRow row) {
-        AccessLevel shared = row.ownerId() == caller.userId() || caller.isAdmin() ? null : levelOf(caller, row);
+        HostAccess shared = row.ownerId() == caller.userId() || caller.isAdmin() ? null : levelOf(caller, row);
         String owner = users.findById(row.ownerId()).map(User::username).orElseThrow();
         return view(row, Map.of(row.ownerId(), owner), accessName(caller, row, shared));
     }

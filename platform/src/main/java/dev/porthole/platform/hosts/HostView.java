@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A host as the API shows it: never a secret, only whether one is stored. {@code access} is the caller's level:
- * owner, admin, manage, use or view.
+ * A host as the API shows it: never a secret, only whether one is stored. {@code access} is the caller's level as
+ * {@link dev.porthole.api.hosts.HostAccess} spells it: owner (admins own every host), manage, use or view.
  */
 @Serdeable
 record HostView(

@@ -28,7 +28,7 @@ public class PluginHosts implements Hosts {
     public Host require(dev.porthole.api.Caller caller, long hostId, HostAccess needed) {
         var hostCaller = ApiCaller.unwrap(caller);
         try {
-            return toHost(hosts.requireView(hostCaller, hostId, AccessLevel.valueOf(needed.name())));
+            return toHost(hosts.requireView(hostCaller, hostId, needed));
         } catch (ApiException e) {
             throw new HttpError(e.status().getCode(), e.getMessage());
         }
@@ -58,8 +58,8 @@ public class PluginHosts implements Hosts {
                 access(view.access()));
     }
 
-    /** The API's access names; an admin owns every host. */
+    /** The API's access name, which is the level's own spelling. */
     private static HostAccess access(String wire) {
-        return wire.equals("admin") ? HostAccess.OWNER : HostAccess.valueOf(wire.toUpperCase(Locale.ROOT));
+        return HostAccess.valueOf(wire.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,7 @@
 package dev.porthole.platform.json;
 
 import dev.porthole.api.Json;
+import dev.porthole.api.hosts.HostAccess;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -35,12 +36,15 @@ public final class JsonTrees implements Json {
         return read(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Parses UTF-8 JSON into a tree; malformed input is an {@link IllegalArgumentException} saying where. */
+    /**
+     * Parses UTF-8 JSON into a tree; malformed input is an {@link IllegalArgumentException} saying where ({@code malformed
+     * JSON at line 1 column 6}) and nothing of the parser.
+     */
     public Object read(byte[] json) {
         try {
             return mapper.readValue(json, Argument.OBJECT_ARGUMENT);
         } catch (IOException e) {
-            throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(MalformedJson.describe(e), e);
         }
     }
 
@@ -64,6 +68,9 @@ public final class JsonTrees implements Json {
         }
         if (value instanceof Optional<?> optional) {
             return toTree(optional.orElse(null));
+        }
+        if (value instanceof HostAccess level) {
+            return level.toString(); // as the HTTP API spells it
         }
         if (value instanceof Enum<?> e) {
             return e.name();

@@ -1,11 +1,11 @@
 package dev.porthole.platform.ssh;
 
+import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.ssh.ConnectOptions;
 import dev.porthole.api.ssh.HostKeyRefusal;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.platform.auth.Caller;
 import dev.porthole.platform.errors.ApiException;
-import dev.porthole.platform.hosts.AccessLevel;
 import dev.porthole.platform.hosts.HostKeyPolicy;
 import dev.porthole.platform.hosts.HostService;
 import io.micronaut.http.HttpStatus;
@@ -28,12 +28,12 @@ class HostKeyService {
     }
 
     HostKeyView view(Caller caller, long hostId) {
-        return view(hostId, hosts.requireHostKeyPolicy(caller, hostId, AccessLevel.OWNER));
+        return view(hostId, hosts.requireHostKeyPolicy(caller, hostId, HostAccess.OWNER));
     }
 
     /** Stores the key the host offers now, in place of any other: an owner's decision after a reinstall. */
     HostKeyView accept(Caller caller, long hostId) {
-        HostKeyPolicy policy = hosts.requireHostKeyPolicy(caller, hostId, AccessLevel.OWNER);
+        HostKeyPolicy policy = hosts.requireHostKeyPolicy(caller, hostId, HostAccess.OWNER);
         OfferedKey offered;
         try {
             offered = connector.probe(plans.plan(hostId, ConnectOptions.NONE), caller.userId(), new ConnectionLog());
@@ -46,7 +46,7 @@ class HostKeyService {
     }
 
     void forget(Caller caller, long hostId) {
-        hosts.require(caller, hostId, AccessLevel.OWNER);
+        hosts.require(caller, hostId, HostAccess.OWNER);
         keys.forget(hostId);
     }
 
@@ -55,7 +55,7 @@ class HostKeyService {
      * test with CHALLENGE_REQUIRED.
      */
     ConnectionTestResult test(Caller caller, long hostId) {
-        hosts.require(caller, hostId, AccessLevel.USE);
+        hosts.require(caller, hostId, HostAccess.USE);
         ConnectionLog log = new ConnectionLog();
         ConnectPlan plan;
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.porthole.api.Registration;
+import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.http.Access;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Method;
@@ -30,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -104,7 +106,7 @@ class DispatchTest extends PlatformTestBase {
     }
 
     @Test
-    void a_json_body_reaches_the_handler_and_malformed_json_is_a_400_naming_the_body() {
+    void a_json_body_reaches_the_handler_and_malformed_json_is_a_400_saying_where_and_nothing_of_the_parser() {
         route(
                 "hello",
                 Method.POST,
@@ -114,12 +116,94 @@ class DispatchTest extends PlatformTestBase {
 
         Reply echoed = api().post("/hello/echo", Map.of("a", 1, "b", List.of("x")), Auth.NONE);
         Reply malformed = api().sendRaw("POST", "/hello/echo", "{\"a\":", Auth.NONE);
+        Reply nonStandard = api().sendRaw("POST", "/hello/echo", "{\n  \"a\": NaN}", Auth.NONE);
 
         assertThat(echoed.status()).isEqualTo(201);
         assertThat(echoed.map()).containsEntry("a", 1).containsEntry("b", List.of("x"));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
         assertThat(malformed.problemFields()).containsExactly("body");
+        assertThat(malformed.field("detail")).isEqualTo("body: malformed JSON at line 1 column 6");
+        assertThat(nonStandard.field("detail")).isEqualTo("body: malformed JSON at line 2 column 11");
+        assertThat(malformed.body() + nonStandard.body())
+                .doesNotContainIgnoringCase("jackson")
+                .doesNotContain("Feature", "Source", "java.");
+    }
+
+    /** A plugin's request body, as a plugin declares it. */
+    record Order(String item, int quantity, List<Line> lines, Optional<String> note, HostAccess level) {}
+
+    record Line(String sku, long count) {}
+
+    record Checked(String name) {
+        Checked {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank");
+            }
+        }
+    }
+
+    @Test
+    void a_typed_body_binds_to_the_plugins_record_and_a_body_that_does_not_fit_is_a_400_naming_the_field() {
+        route("hello", Method.POST, "/hello/orders", Access.anonymous(), request -> {
+            Order order = request.body(Order.class);
+            return Response.json(201, order);
+        });
+        route(
+                "hello",
+                Method.POST,
+                "/hello/checked",
+                Access.anonymous(),
+                request -> Response.ok(request.body(Checked.class)));
+        Map<String, Object> order = Map.of(
+                "item", "tea", "quantity", 2, "lines", List.of(Map.of("sku", "t-1", "count", 3)), "level", "use");
+
+        Reply bound = api().post("/hello/orders", order, Auth.NONE);
+        Reply missing = api().post("/hello/orders", without(order, "item"), Auth.NONE);
+        Reply wrongType = api().post(
+                        "/hello/orders",
+                        with(
+                                order,
+                                "lines",
+                                List.of(Map.of("sku", "a", "count", 1), Map.of("sku", "b", "count", "many"))),
+                        Auth.NONE);
+        Reply fraction = api().post("/hello/orders", with(order, "quantity", 1.5), Auth.NONE);
+        Reply badLevel = api().post("/hello/orders", with(order, "level", "root"), Auth.NONE);
+        Reply notAnObject = api().sendRaw("POST", "/hello/orders", "[1]", Auth.NONE);
+        Reply malformed = api().sendRaw("POST", "/hello/orders", "{\"item\": tea}", Auth.NONE);
+        Reply refused = api().post("/hello/checked", Map.of("name", " "), Auth.NONE);
+
+        assertThat(bound.status()).as(bound.toString()).isEqualTo(201);
+        assertThat(bound.map())
+                .containsEntry("item", "tea")
+                .containsEntry("quantity", 2)
+                .containsEntry("lines", List.of(Map.of("sku", "t-1", "count", 3)))
+                .containsEntry("level", "use");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.problemFields()).containsExactly("item");
+        assertThat(missing.field("detail")).isEqualTo("item: is required");
+        assertThat(wrongType.problemFields()).containsExactly("lines[1].count");
+        assertThat(wrongType.field("detail")).isEqualTo("lines[1].count: must be a number");
+        assertThat(fraction.field("detail"))
+                .isEqualTo("quantity: must be a whole number from -2147483648 to 2147483647");
+        assertThat(badLevel.field("detail")).isEqualTo("level: must be one of view, use, manage, owner");
+        assertThat(notAnObject.field("detail")).isEqualTo("body: must be an object");
+        assertThat(malformed.field("detail")).isEqualTo("body: malformed JSON at line 1 column 10");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field("detail")).isEqualTo("body: name must not be blank");
+        assertThat(wrongType.body() + badLevel.body()).doesNotContain("java.", "Order", "dev.porthole");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> map, String key) {
+        Map<String, Object> copy = new java.util.HashMap<>(map);
+        copy.remove(key);
+        return copy;
     }
 
     @Test
@@ -172,9 +256,14 @@ class DispatchTest extends PlatformTestBase {
         assertThat(api().get("/hello/me", Auth.NONE).status()).isEqualTo(401);
         assertThat(api().get("/hello/me", Auth.bearer("forged")).status()).isEqualTo(401);
         assertThat(api().get("/hello/me", user.auth()).field("user")).isEqualTo(user.username());
-        assertThat(api().get("/hello/admin", user.auth()).status()).isEqualTo(403);
+        Reply notAdmin = api().get("/hello/admin", user.auth());
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.field("detail")).isEqualTo("this needs the role ADMIN");
         assertThat(api().get("/hello/admin", admin()).status()).isEqualTo(200);
-        assertThat(api().post("/hello/write", Map.of(), readOnlyToken).status()).isEqualTo(403);
+        Reply noScope = api().post("/hello/write", Map.of(), readOnlyToken);
+        assertThat(noScope.status()).isEqualTo(403);
+        assertThat(noScope.field("detail"))
+                .isEqualTo("this needs the scope write:hello; the API token holds read:hello");
         assertThat(api().post("/hello/write", Map.of(), writeToken).status()).isEqualTo(200);
         assertThat(calls).containsExactly(user.username(), "admin", user.username());
     }
@@ -370,7 +459,7 @@ class DispatchTest extends PlatformTestBase {
     }
 
     @Test
-    void a_websocket_upgrade_without_credentials_is_refused() {
+    void a_websocket_upgrade_is_refused_with_a_plain_status_before_the_handshake() {
         add(new PluginRoute(
                 "hello",
                 RouteKind.WEBSOCKET,
@@ -379,16 +468,48 @@ class DispatchTest extends PlatformTestBase {
                 Access.authenticated(),
                 new WebSocketHandler() {},
                 pluginThreads));
+        add(new PluginRoute(
+                "hello",
+                RouteKind.WEBSOCKET,
+                Method.GET,
+                PathTemplate.parse("/hello/admin/ws"),
+                Access.roles(Access.ROLE_ADMIN),
+                new WebSocketHandler() {},
+                pluginThreads));
+        route("hello", Method.GET, "/hello/plain/page", Access.anonymous(), request -> Response.ok("page"));
+        TestUser user = newUser("USER");
 
-        CompletableFuture<WebSocket> attempt =
-                http.newWebSocketBuilder().buildAsync(wsUri("/hello/private/ws"), new Listener());
+        assertThat(refusal("/hello/private/ws", null)).as("anonymous").isEqualTo(401);
+        assertThat(refusal("/hello/admin/ws", user)).as("not an admin").isEqualTo(403);
+        assertThat(refusal("/nothing/served/here", null))
+                .as("no plugin serves it")
+                .isEqualTo(404);
+        assertThat(refusal("/nothing/served/here", user))
+                .as("no plugin serves it")
+                .isEqualTo(404);
+        assertThat(refusal("/hello/plain/page", user))
+                .as("an HTTP route, no WebSocket")
+                .isEqualTo(404);
+    }
 
-        assertThatThrownBy(() -> attempt.get(10, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
-                .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause())
-                                .getResponse()
-                                .statusCode())
-                        .isEqualTo(401));
+    /** The HTTP status with which the server refuses a WebSocket upgrade; fails if it accepts it. */
+    private int refusal(String path, TestUser user) {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        if (user != null) {
+            builder.header("Authorization", "Bearer " + login(user.username(), user.password()));
+        }
+        try {
+            WebSocket socket = builder.buildAsync(wsUri(path), new Listener()).get(10, TimeUnit.SECONDS);
+            socket.abort();
+            throw new AssertionError("the upgrade to " + path + " was accepted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
+            return ((java.net.http.WebSocketHandshakeException) e.getCause())
+                    .getResponse()
+                    .statusCode();
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private URI wsUri(String path) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The host inventory: fields, validation, credentials that never come back, jump hosts and proxies. */
 abstract class HostsApiContract extends PlatformTestBase {
@@ -216,20 +215,41 @@ abstract class HostsApiContract extends PlatformTestBase {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(
-            strings = {
-                "{not json",
-                "[1,2]",
-                "{\"name\": \"x\", \"port\": \"twenty-two\", \"address\":\"a\",\"username\":\"u\",\"authType\":\"none\"}",
-                "{\"name\": {\"a\":1}}",
-                ""
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "`{not json` | body | body: malformed JSON at line 1 column 2",
+                "`{\"name\": \"x\",\n \"port\": NaN}` | body | body: malformed JSON at line 2 column 13",
+                "`{\"name\": \"x\", \"port\": \"twenty-two\", \"address\":\"a\",\"username\":\"u\",\"authType\":\"none\"}`"
+                        + " | port | port: must be a whole number (line 1 column 35)",
+                "`{\"name\": \"x\", \"proxies\": [{\"host\": \"h\", \"port\": \"x\"}]}`"
+                        + " | proxies.port | proxies.port: must be a whole number (line 1 column 52)",
+                "`{\"name\": {\"a\":1}}` | body | body: a value has the wrong type (line 1 column 11)",
+                "`[1,2]` | body | body: a value has the wrong type (line 1 column 2)"
             })
-    void malformed_or_mistyped_json_is_a_400_problem(String raw) {
+    void malformed_or_mistyped_json_is_a_400_naming_the_field_or_the_place_and_nothing_of_the_parser(
+            String raw, String field, String detail) {
         Reply reply = api().sendRaw("POST", "/api/hosts", raw, newUser("USER").auth());
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(reply.map()).containsEntry("status", 400).containsKey("detail");
+        assertThat(reply.problemFields()).containsExactly(field);
+        assertThat(reply.field("detail")).isEqualTo(detail);
+        assertThat(reply.body()).doesNotContainIgnoringCase("jackson").doesNotContain("java.", "Feature", "Source");
+    }
+
+    @Test
+    void an_empty_body_and_a_path_id_of_the_wrong_type_are_400s_naming_them() {
+        TestUser user = newUser("USER");
+
+        Reply empty = api().sendRaw("POST", "/api/hosts", "", user.auth());
+        Reply badId = api().get("/api/hosts/abc", user.auth());
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.problemFields()).containsExactly("id");
+        assertThat(badId.field("detail")).isEqualTo("id: must be a whole number");
     }
 
     @Test

@@ -18,39 +18,49 @@ public final class Audience {
         this.userId = userId;
     }
 
-    /** Every subscriber of the topic. */
+    /** {@return every subscriber of the topic} */
     public static Audience everyone() {
         return EVERYONE;
     }
 
-    /** Subscribers whose user is an admin. */
+    /** {@return the subscribers whose user is an admin} */
     public static Audience admins() {
         return ADMINS;
     }
 
-    /** Subscribers signed in as this user (every session and token of theirs). */
+    /**
+     * Subscribers signed in as this user (every session and token of theirs).
+     *
+     * @param userId the user's id, e.g. {@link dev.porthole.api.Caller#userId()}
+     * @return the audience
+     */
     public static Audience user(long userId) {
         return new Audience(false, userId);
     }
 
+    /** {@return whether only admins receive the event} */
     public boolean adminsOnly() {
         return adminsOnly;
     }
 
+    /** {@return the one user who receives the event, if only one does} */
     public Optional<Long> userId() {
         return Optional.ofNullable(userId);
     }
 
+    /** Equal when both reach the same subscribers. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Audience other && adminsOnly == other.adminsOnly && Objects.equals(userId, other.userId);
     }
 
+    /** Consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Objects.hash(adminsOnly, userId);
     }
 
+    /** {@return {@code everyone}, {@code admins} or {@code user 7}} */
     @Override
     public String toString() {
         return adminsOnly ? "admins" : userId == null ? "everyone" : "user " + userId;

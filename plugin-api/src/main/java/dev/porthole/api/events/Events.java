@@ -14,6 +14,8 @@ public interface Events {
      * subscriber too slow to keep up loses events rather than slowing the publisher.
      *
      * @param topic letters, digits, {@code -}, {@code _} and {@code .}, at most 64
+     * @param payload a tree of JDK types or a record, written as JSON
+     * @param audience who among the subscribers receives it
      */
     void publish(String topic, Object payload, Audience audience);
 }

@@ -10,10 +10,20 @@ public interface Hosts {
     /**
      * The host, when the caller holds at least {@code needed} on it. Throws {@link dev.porthole.api.http.HttpError}:
      * 404 for a host the caller cannot see (ids do not reveal other users' hosts), 403 for one they see but may not
-     * use this way.
+     * use this way ({@code you have view access to host 12; this needs use}).
+     *
+     * @param caller the caller from the request
+     * @param hostId the inventory id
+     * @param needed the level the operation needs
+     * @return the host, without secrets
      */
     Host require(Caller caller, long hostId, HostAccess needed);
 
-    /** Every host the caller can see, by id. */
+    /**
+     * Every host the caller can see.
+     *
+     * @param caller the caller from the request
+     * @return the hosts, by id
+     */
     List<Host> visibleTo(Caller caller);
 }

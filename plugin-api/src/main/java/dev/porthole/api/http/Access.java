@@ -16,9 +16,10 @@ import java.util.Set;
  */
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
 public final class Access {
-    /** The roles a user can have. */
+    /** The role of administrators, as the HTTP API spells it. */
     public static final String ROLE_ADMIN = "ADMIN";
 
+    /** The role of every other user, as the HTTP API spells it. */
     public static final String ROLE_USER = "USER";
 
     private static final Access ANONYMOUS = new Access(false, Set.of(), null);
@@ -34,15 +35,24 @@ public final class Access {
         this.scope = scope;
     }
 
+    /** {@return access for everyone, signed in or not} */
     public static Access anonymous() {
         return ANONYMOUS;
     }
 
+    /** {@return access for any signed-in user} */
     public static Access authenticated() {
         return AUTHENTICATED;
     }
 
-    /** A signed-in user holding at least one of {@code roles} ({@link #ROLE_ADMIN}, {@link #ROLE_USER}). */
+    /**
+     * A signed-in user holding at least one of {@code roles}. A user without one gets 403 {@code this needs the role
+     * ADMIN}.
+     *
+     * @param roles {@link #ROLE_ADMIN}, {@link #ROLE_USER}
+     * @return the access
+     * @throws IllegalArgumentException for no role or an unknown one
+     */
     public static Access roles(String... roles) {
         if (roles.length == 0) {
             throw new IllegalArgumentException("name at least one role");
@@ -55,7 +65,14 @@ public final class Access {
         return new Access(true, Set.copyOf(List.of(roles)), null);
     }
 
-    /** This access, and an API token must also hold {@code scope}. Not for anonymous routes. */
+    /**
+     * This access, and an API token must also hold {@code scope}. Not for anonymous routes. A token without it gets
+     * 403 {@code this needs the scope write:hello; the API token holds read:hello}.
+     *
+     * @param scope e.g. {@code read:hello}; {@code write:hello} grants it too
+     * @return the access
+     * @throws IllegalArgumentException on an anonymous access
+     */
     public Access withScope(String scope) {
         if (!authenticated) {
             throw new IllegalArgumentException("an anonymous route cannot require a scope");
@@ -63,15 +80,17 @@ public final class Access {
         return new Access(true, roles, Objects.requireNonNull(scope, "scope"));
     }
 
+    /** {@return whether a caller must be signed in} */
     public boolean requiresAuthentication() {
         return authenticated;
     }
 
-    /** Empty when any role will do. */
+    /** {@return the roles of which the caller needs one; empty when any role will do} */
     public Set<String> roles() {
         return roles;
     }
 
+    /** {@return the scope an API token must hold, if any} */
     public Optional<String> scope() {
         return Optional.ofNullable(scope);
     }
@@ -87,6 +106,7 @@ public final class Access {
         return scope == null ? who : who + ", scope " + scope;
     }
 
+    /** Equal when both let in the same callers. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Access other
@@ -95,6 +115,7 @@ public final class Access {
                 && Objects.equals(scope, other.scope);
     }
 
+    /** Consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Objects.hash(authenticated, roles, scope);

@@ -6,6 +6,12 @@ import dev.porthole.api.Api;
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
 @FunctionalInterface
 public interface RouteHandler {
-    /** An {@link HttpError} becomes its error response; any other exception a 500 without details. */
+    /**
+     * Answers one request.
+     *
+     * @param request the request, its body read
+     * @return the response
+     * @throws Exception an {@link HttpError} becomes its error response; any other exception a 500 without details
+     */
     Response handle(Request request) throws Exception;
 }

@@ -9,6 +9,12 @@ import dev.porthole.api.Api;
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
 @FunctionalInterface
 public interface SseHandler {
-    /** An {@link HttpError} thrown here answers the request with that error instead of a stream. */
+    /**
+     * Opens the stream for one client.
+     *
+     * @param request the request that opened it
+     * @param stream the stream, open until closed; send to it from any thread
+     * @throws Exception an {@link HttpError} answers the request with that error instead of a stream
+     */
     void open(Request request, SseStream stream) throws Exception;
 }

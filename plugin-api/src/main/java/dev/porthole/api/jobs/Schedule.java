@@ -21,7 +21,12 @@ public final class Schedule {
         this.cron = cron;
     }
 
-    /** Every {@code period}, the first run one period after the job is registered. */
+    /**
+     * Every {@code period}, the first run one period after the job is registered.
+     *
+     * @param period positive
+     * @return the schedule
+     */
     public static Schedule every(Duration period) {
         Objects.requireNonNull(period, "period");
         if (period.isNegative() || period.isZero()) {
@@ -30,7 +35,12 @@ public final class Schedule {
         return new Schedule(period, period, null);
     }
 
-    /** By a cron expression in six fields (second minute hour day-of-month month day-of-week). */
+    /**
+     * By a cron expression in six fields (second minute hour day-of-month month day-of-week).
+     *
+     * @param expression e.g. {@code 0 0 3 * * *} for 03:00 every day
+     * @return the schedule
+     */
     public static Schedule cron(String expression) {
         Objects.requireNonNull(expression, "expression");
         if (expression.isBlank()) {
@@ -39,7 +49,13 @@ public final class Schedule {
         return new Schedule(null, null, expression.trim());
     }
 
-    /** A fixed-rate schedule whose first run comes after {@code delay} instead of one period. */
+    /**
+     * A fixed-rate schedule whose first run comes after {@code delay} instead of one period.
+     *
+     * @param delay zero or more
+     * @return a new schedule
+     * @throws IllegalStateException on a cron schedule
+     */
     public Schedule withInitialDelay(Duration delay) {
         if (period == null) {
             throw new IllegalStateException("a cron schedule has no initial delay");
@@ -50,18 +66,22 @@ public final class Schedule {
         return new Schedule(period, delay, null);
     }
 
+    /** {@return the period of a fixed-rate schedule} */
     public Optional<Duration> period() {
         return Optional.ofNullable(period);
     }
 
+    /** {@return the delay before the first run of a fixed-rate schedule} */
     public Optional<Duration> initialDelay() {
         return Optional.ofNullable(initialDelay);
     }
 
+    /** {@return the cron expression of a cron schedule} */
     public Optional<String> cron() {
         return Optional.ofNullable(cron);
     }
 
+    /** {@return {@code every PT5S} or {@code cron 0 0 3 * * *}} */
     @Override
     public String toString() {
         return cron != null ? "cron " + cron : "every " + period;

@@ -27,6 +27,18 @@ public record Challenge(
         Optional<String> securityKey,
         Instant expiresAt) {
 
+    /**
+     * Copies the prompts.
+     *
+     * @param id unguessable
+     * @param kind what the person must do
+     * @param hostId the host being logged in to
+     * @param prompts the server's prompts, copied
+     * @param instruction the server's instruction text
+     * @param url Warpgate's approval page
+     * @param securityKey Warpgate's key to compare
+     * @param expiresAt when the login gives up
+     */
     public Challenge {
         prompts = List.copyOf(prompts);
     }

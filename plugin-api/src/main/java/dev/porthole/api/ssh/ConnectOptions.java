@@ -23,6 +23,14 @@ public record ConnectOptions(
     public static final ConnectOptions NONE =
             new ConnectOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
+    /**
+     * Copies the proxy list.
+     *
+     * @param password replaces the stored password
+     * @param privateKey replaces the stored key
+     * @param keyPassphrase the passphrase of the key
+     * @param proxies replaces the stored proxy chain
+     */
     public ConnectOptions {
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(privateKey, "privateKey");
@@ -30,14 +38,33 @@ public record ConnectOptions(
         proxies = Objects.requireNonNull(proxies, "proxies").map(List::copyOf);
     }
 
+    /**
+     * These options with a password.
+     *
+     * @param password used in place of the stored one
+     * @return new options
+     */
     public ConnectOptions withPassword(String password) {
         return new ConnectOptions(Optional.of(password), privateKey, keyPassphrase, proxies);
     }
 
+    /**
+     * These options with a private key.
+     *
+     * @param privateKey OpenSSH or PEM text, used in place of the stored key
+     * @param passphrase the key's passphrase, if it is encrypted
+     * @return new options
+     */
     public ConnectOptions withPrivateKey(String privateKey, Optional<String> passphrase) {
         return new ConnectOptions(password, Optional.of(privateKey), passphrase, proxies);
     }
 
+    /**
+     * These options with a proxy chain.
+     *
+     * @param proxies the chain, first hop first; empty to connect directly
+     * @return new options
+     */
     public ConnectOptions withProxies(List<Socks5Proxy> proxies) {
         return new ConnectOptions(password, privateKey, keyPassphrase, Optional.of(proxies));
     }

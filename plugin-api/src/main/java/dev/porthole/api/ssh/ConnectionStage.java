@@ -15,6 +15,16 @@ import java.util.Optional;
 @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record ConnectionStage(
         String stage, long hostId, String outcome, long durationMs, String message, Optional<String> code) {
+    /**
+     * Checks the values.
+     *
+     * @param stage the stage's name
+     * @param hostId the host of the hop
+     * @param outcome ok or failed
+     * @param durationMs how long the stage took
+     * @param message what happened, never a secret
+     * @param code the failure's code, for a failed stage
+     */
     public ConnectionStage {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(outcome, "outcome");

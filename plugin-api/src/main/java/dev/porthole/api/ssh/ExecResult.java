@@ -17,7 +17,7 @@ import java.util.OptionalInt;
 public record ExecResult(
         OptionalInt exitStatus, String stdout, String stderr, boolean truncated, boolean timedOut, Duration duration) {
 
-    /** Whether the command ran to the end with status 0. */
+    /** {@return whether the command ran to the end with status 0} */
     public boolean succeeded() {
         return exitStatus.isPresent() && exitStatus.getAsInt() == 0;
     }

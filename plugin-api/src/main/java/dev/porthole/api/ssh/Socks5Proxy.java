@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record Socks5Proxy(String host, int port, Optional<String> username, Optional<String> password) {
+    /**
+     * Checks the values.
+     *
+     * @param host the proxy's address
+     * @param port 1-65535
+     * @param username for RFC 1929 authentication
+     * @param password for RFC 1929 authentication
+     */
     public Socks5Proxy {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
@@ -23,6 +31,13 @@ public record Socks5Proxy(String host, int port, Optional<String> username, Opti
         }
     }
 
+    /**
+     * A proxy without authentication.
+     *
+     * @param host the proxy's address
+     * @param port 1-65535
+     * @return the proxy
+     */
     public static Socks5Proxy of(String host, int port) {
         return new Socks5Proxy(host, port, Optional.empty(), Optional.empty());
     }

@@ -16,11 +16,20 @@ public interface SshConnections {
      * A host to run things on, when the caller may use it. Throws {@link dev.porthole.api.http.HttpError} 404 for a
      * host the caller cannot see and 403 for one they may only view. Nothing connects until the first operation.
      *
+     * @param caller the caller from the request, whose access is checked
+     * @param hostId the inventory id
      * @param overrides credentials or proxies for this request only, in place of the stored ones
+     * @return the target
      */
     SshTarget target(Caller caller, long hostId, ConnectOptions overrides);
 
-    /** {@link #target(Caller, long, ConnectOptions)} with the stored credentials and proxies. */
+    /**
+     * {@link #target(Caller, long, ConnectOptions)} with the stored credentials and proxies.
+     *
+     * @param caller the caller from the request, whose access is checked
+     * @param hostId the inventory id
+     * @return the target
+     */
     default SshTarget target(Caller caller, long hostId) {
         return target(caller, hostId, ConnectOptions.NONE);
     }
@@ -31,6 +40,10 @@ public interface SshConnections {
      * the next operation on the target uses it. Throws {@link SshException} with {@code CHALLENGE_REQUIRED} when the
      * server asks something more, {@code AUTH_FAILED} when it refused the answers, {@code CHALLENGE_EXPIRED} when no
      * challenge with this id is pending for this caller (it expired, was answered, or another user started it).
+     *
+     * @param caller the caller who started the login
+     * @param challengeId {@link Challenge#id()}
+     * @param answers one per prompt, in order
      */
     void answer(Caller caller, String challengeId, List<String> answers);
 }

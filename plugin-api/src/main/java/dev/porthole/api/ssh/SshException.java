@@ -7,14 +7,29 @@ import java.util.Optional;
 /** An SSH operation that could not be done, with a code a client can act on. The message never holds a secret. */
 @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public class SshException extends RuntimeException {
+    /** Why the operation failed. */
     private final Code code;
+
     private final transient Challenge challenge;
     private final transient HostKeyRefusal hostKey;
 
+    /**
+     * A failure without a cause.
+     *
+     * @param code why it failed
+     * @param message what failed, with no secret in it
+     */
     public SshException(Code code, String message) {
         this(code, message, null, null, null);
     }
 
+    /**
+     * A failure with its cause.
+     *
+     * @param code why it failed
+     * @param message what failed, with no secret in it
+     * @param cause the underlying error, for the log
+     */
     public SshException(Code code, String message, Throwable cause) {
         this(code, message, null, null, cause);
     }
@@ -26,7 +41,12 @@ public class SshException extends RuntimeException {
         this.hostKey = hostKey;
     }
 
-    /** The login waits for a person: answer {@code challenge} through {@link SshConnections#answer}. */
+    /**
+     * The login waits for a person: answer {@code challenge} through {@link SshConnections#answer}.
+     *
+     * @param challenge the pending prompts
+     * @return the exception, code {@code CHALLENGE_REQUIRED}
+     */
     public static SshException challengeRequired(Challenge challenge) {
         return new SshException(
                 Code.CHALLENGE_REQUIRED,
@@ -37,7 +57,14 @@ public class SshException extends RuntimeException {
                 null);
     }
 
-    /** A host key refused: {@code HOST_KEY_CHANGED} or {@code HOST_KEY_UNKNOWN}. */
+    /**
+     * A host key refused.
+     *
+     * @param code {@code HOST_KEY_CHANGED} or {@code HOST_KEY_UNKNOWN}
+     * @param message what was refused
+     * @param refusal the key offered and, for a change, the one stored
+     * @return the exception
+     */
     public static SshException hostKey(Code code, String message, HostKeyRefusal refusal) {
         if (code != Code.HOST_KEY_CHANGED && code != Code.HOST_KEY_UNKNOWN) {
             throw new IllegalArgumentException("not a host key code: " + code);
@@ -45,16 +72,17 @@ public class SshException extends RuntimeException {
         return new SshException(code, message, null, refusal, null);
     }
 
+    /** {@return why the operation failed} */
     public Code code() {
         return code;
     }
 
-    /** The pending challenge, for {@code CHALLENGE_REQUIRED}. */
+    /** {@return the pending challenge, for {@code CHALLENGE_REQUIRED}} */
     public Optional<Challenge> challenge() {
         return Optional.ofNullable(challenge);
     }
 
-    /** The refused key, for {@code HOST_KEY_CHANGED} and {@code HOST_KEY_UNKNOWN}. */
+    /** {@return the refused key, for {@code HOST_KEY_CHANGED} and {@code HOST_KEY_UNKNOWN}} */
     public Optional<HostKeyRefusal> hostKey() {
         return Optional.ofNullable(hostKey);
     }

@@ -14,16 +14,16 @@ import java.util.OptionalInt;
 @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface SshStream extends AutoCloseable {
 
-    /** The command's stdout. */
+    /** {@return the command's stdout} */
     InputStream input();
 
-    /** The command's stdin; closing it sends end-of-file. */
+    /** {@return the command's stdin; closing it sends end-of-file} */
     OutputStream output();
 
-    /** The last bytes the command wrote to stderr, as UTF-8. */
+    /** {@return the last bytes the command wrote to stderr, as UTF-8} */
     String errorOutput();
 
-    /** The exit status, once the command has ended. */
+    /** {@return the exit status, once the command has ended} */
     OptionalInt exitStatus();
 
     /**
@@ -31,6 +31,7 @@ public interface SshStream extends AutoCloseable {
      * and stderr are what tell a missing program from a refused one. An interrupt ends the wait early with an empty
      * result and the thread's interrupt flag set.
      *
+     * @param timeout the longest wait
      * @return how the command ended, or empty if it still runs after {@code timeout}
      * @since 0.2.0
      */

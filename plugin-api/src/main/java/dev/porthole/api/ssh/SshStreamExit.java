@@ -13,6 +13,12 @@ import java.util.OptionalInt;
  */
 @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public record SshStreamExit(OptionalInt exitStatus, String errorOutput) {
+    /**
+     * Checks the values.
+     *
+     * @param exitStatus the command's exit status, if it sent one
+     * @param errorOutput the end of its stderr
+     */
     public SshStreamExit {
         Objects.requireNonNull(exitStatus, "exitStatus");
         Objects.requireNonNull(errorOutput, "errorOutput");

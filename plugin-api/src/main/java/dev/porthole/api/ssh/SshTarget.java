@@ -10,6 +10,7 @@ import java.util.List;
 @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public interface SshTarget {
 
+    /** {@return the inventory id of the host} */
     long hostId();
 
     /**
@@ -22,14 +23,25 @@ public interface SshTarget {
      * The stages of the last connection this target opened (by {@link #connect()} or any operation), also when it
      * failed; empty when every operation so far used a connection already in the pool.
      *
+     * @return the stages, in order
      * @since 0.2.0
      */
     List<ConnectionStage> connectionLog();
 
-    /** Runs a command and collects its output, bounded by the request's timeout and output limit. */
+    /**
+     * Runs a command and collects its output, bounded by the request's timeout and output limit.
+     *
+     * @param request the command, timeout and output limit
+     * @return the exit status and output
+     */
     ExecResult exec(ExecRequest request);
 
-    /** {@link #exec(ExecRequest)} with the default timeout and output limit. */
+    /**
+     * {@link #exec(ExecRequest)} with the default timeout and output limit.
+     *
+     * @param command the command line, as the remote shell reads it
+     * @return the exit status and output
+     */
     default ExecResult exec(String command) {
         return exec(ExecRequest.of(command));
     }
@@ -38,27 +50,52 @@ public interface SshTarget {
      * Runs a command and hands its output to {@code listener} as it arrives, on the calling thread; returns when the
      * command ends or times out. The result's {@code stdout} and {@code stderr} are empty: the output went to the
      * listener. The output limit still applies.
+     *
+     * @param request the command, timeout and output limit
+     * @param listener receives stdout and stderr as they arrive
+     * @return the exit status, with empty output
      */
     ExecResult exec(ExecRequest request, ExecListener listener);
 
     /**
      * Listens on {@code bindHost:bindPort} here and carries each connection to {@code remoteHost:remotePort} as seen
      * from the SSH server ({@code ssh -L}). Port 0 picks a free port; the handle tells which.
+     *
+     * @param bindHost the local address to listen on
+     * @param bindPort the local port, 0 for any free one
+     * @param remoteHost the destination, as the SSH server resolves it
+     * @param remotePort the destination port
+     * @return the forward, to close when done
      */
     Forward localForward(String bindHost, int bindPort, String remoteHost, int remotePort);
 
     /**
      * Asks the SSH server to listen on {@code remoteBindHost:remoteBindPort} and carries each connection to
      * {@code localHost:localPort} as seen from here ({@code ssh -R}).
+     *
+     * @param remoteBindHost the address the SSH server listens on
+     * @param remoteBindPort its port, 0 for any free one
+     * @param localHost the destination, as this server resolves it
+     * @param localPort the destination port
+     * @return the forward, to close when done
      */
     Forward remoteForward(String remoteBindHost, int remoteBindPort, String localHost, int localPort);
 
-    /** A SOCKS proxy listening here whose connections leave from the SSH server ({@code ssh -D}). */
+    /**
+     * A SOCKS proxy listening here whose connections leave from the SSH server ({@code ssh -D}).
+     *
+     * @param bindHost the local address to listen on
+     * @param bindPort the local port, 0 for any free one
+     * @return the forward, to close when done
+     */
     Forward dynamicForward(String bindHost, int bindPort);
 
     /**
      * A raw byte stream to a remote command's stdin and stdout, e.g. {@code docker system dial-stdio}. Close it when
      * done; closing ends the command's channel.
+     *
+     * @param command the command line, as the remote shell reads it
+     * @return the stream
      */
     SshStream openStream(String command);
 }

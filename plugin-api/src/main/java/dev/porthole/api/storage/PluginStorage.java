@@ -11,9 +11,9 @@ import javax.sql.DataSource;
  */
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
 public interface PluginStorage {
-    /** Pooled connections to the host's database. Blocking: use it from handlers and jobs, never hold it long. */
+    /** {@return pooled connections to the host's database; blocking: use it from handlers and jobs, never hold it long} */
     DataSource dataSource();
 
-    /** The table that records the plugin's applied migrations. */
+    /** {@return the table that records the plugin's applied migrations} */
     String migrationHistoryTable();
 }
