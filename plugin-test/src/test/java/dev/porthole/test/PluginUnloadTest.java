@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plugin used through every kind of contribution (HTTP, storage, SSE, WebSocket, a job, events) and then removed
+ * A plugin used through every kind of contribution (HTTP, typed bodies, storage, SSE, WebSocket, a job, events) and then removed
  * leaves nothing that keeps its class loader alive: the first use of each path creates host threads and fills host
  * caches while the plugin's code is on the stack, which is where a leak would start.
  */
@@ -24,6 +24,10 @@ class PluginUnloadTest {
         assertThat(porthole.get("/probe/hello/ann").status()).isEqualTo(200);
         assertThat(porthole.post("/probe/notes", "first", user).status()).isEqualTo(201);
         assertThat(porthole.get("/probe/notes", user).jsonArray()).containsExactly("first");
+        // a body bound to a record of the plugin's: no binding cache of the host may keep the record's class
+        assertThat(porthole.post("/probe/labels", "{\"name\":\"web\",\"tags\":[\"a\"]}", null)
+                        .status())
+                .isEqualTo(201);
 
         try (EventStream stream = porthole.openEvents("/probe/stream", user)) {
             assertThat(stream.next(Duration.ofSeconds(10)).event()).hasValue("greeting");
