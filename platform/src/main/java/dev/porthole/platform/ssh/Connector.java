@@ -272,7 +272,11 @@ class Connector {
         switch (check.verdict().get()) {
             case KNOWN -> log.ok(Stage.HOST_KEY, hop.hostId(), keyStart, "known key " + key.fingerprint());
             case FIRST_USE -> {
-                keys.remember(hop.hostId(), key);
+                HostKeyCheck stored = check.against(keys.trustOnFirstUse(hop.hostId(), key));
+                if (stored.verdict().orElseThrow() != HostKeyCheck.Verdict.KNOWN) {
+                    throw logged(
+                            log, Stage.HOST_KEY, hop, keyStart, stored.refusal().orElseThrow());
+                }
                 LOG.info("host {}: key {} {} trusted on first use", hop.hostId(), key.algorithm(), key.fingerprint());
                 log.ok(
                         Stage.HOST_KEY,

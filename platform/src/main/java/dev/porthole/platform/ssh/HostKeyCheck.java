@@ -63,6 +63,13 @@ final class HostKeyCheck {
         return verdict == Verdict.KNOWN || verdict == Verdict.FIRST_USE;
     }
 
+    /** The same offered key judged again, against a key another connection stored for the host meanwhile. */
+    HostKeyCheck against(HostKeyRow stored) {
+        HostKeyCheck again = new HostKeyCheck(hostId, policy, Optional.of(stored), probe);
+        again.accept(offered);
+        return again;
+    }
+
     Optional<OfferedKey> offered() {
         return Optional.ofNullable(offered);
     }

@@ -1,5 +1,6 @@
 package dev.porthole.platform.ssh;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,6 +34,20 @@ class HostKeyStore {
         stored.ifPresent(keys::delete);
         return keys.save(
                 new HostKeyRow(null, hostId, key.algorithm(), key.fingerprint(), key.publicKey(), clock.instant()));
+    }
+
+    /**
+     * Stores {@code key} for a host that had none when its connection began, and returns the key the host is known by
+     * now. Connections opened at once to a new host all find no key: the first insert wins, and a later one gets the
+     * winner's key back to be compared, so a different key offered meanwhile is refused rather than trusted.
+     */
+    HostKeyRow trustOnFirstUse(long hostId, OfferedKey key) {
+        try {
+            return keys.save(
+                    new HostKeyRow(null, hostId, key.algorithm(), key.fingerprint(), key.publicKey(), clock.instant()));
+        } catch (DataAccessException e) {
+            return keys.findByHostId(hostId).orElseThrow(() -> e);
+        }
     }
 
     void forget(long hostId) {

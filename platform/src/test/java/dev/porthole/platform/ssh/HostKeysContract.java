@@ -5,14 +5,22 @@ import static dev.porthole.platform.ssh.SshTestSupport.createHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.SshException;
+import dev.porthole.api.ssh.SshTarget;
 import dev.porthole.platform.support.ApiClient.Reply;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
 import jakarta.inject.Inject;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +114,48 @@ abstract class HostKeysContract extends PlatformTestBase {
         assertThat(keys.find(id))
                 .as("the host is still known by its old key, not left to trust the next one on first use")
                 .hasValueSatisfying(row -> assertThat(row.fingerprint()).isEqualTo(known.fingerprint()));
+    }
+
+    @Test
+    void connections_opened_at_once_to_a_new_host_all_trust_the_one_key_it_offers() throws Exception {
+        try (TestSshServer sshd = new TestSshServer()) {
+            TestUser user = newUser("USER");
+            long id = passwordHost(user, sshd);
+            SshTarget target = ssh.target(caller(user), id);
+            ExecutorService threads = Executors.newFixedThreadPool(100);
+            try {
+                // ten times the sessions one connection carries: the pool opens several connections at once
+                List<Callable<ExecResult>> commands = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    String n = Integer.toString(i);
+                    commands.add(() -> target.exec("sleep 0.3; echo " + n));
+                }
+                List<Future<ExecResult>> results = threads.invokeAll(commands, 60, TimeUnit.SECONDS);
+                for (int i = 0; i < results.size(); i++) {
+                    assertThat(results.get(i).get().stdout()).isEqualTo(i + "\n");
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(keys.find(id)).hasValueSatisfying(row -> assertThat(row.fingerprint())
+                    .isEqualTo(KeyUtils.getFingerPrint(sshd.hostKey().getPublic())));
+        }
+    }
+
+    @Test
+    void a_first_use_that_lost_the_race_gets_the_winners_key_to_compare() {
+        TestUser user = newUser("USER");
+        long id = createHost(
+                api(), user.auth(), "h" + System.nanoTime(), 22, "alice", "authType", "password", "password", "pw");
+        HostKeyRow winner =
+                keys.trustOnFirstUse(id, new OfferedKey("ssh-ed25519", "SHA256:first", "ssh-ed25519 AAAAfirst"));
+
+        HostKeyRow loser =
+                keys.trustOnFirstUse(id, new OfferedKey("ssh-ed25519", "SHA256:second", "ssh-ed25519 AAAAsecond"));
+
+        assertThat(loser.fingerprint()).isEqualTo(winner.fingerprint()).isEqualTo("SHA256:first");
+        assertThat(keys.find(id))
+                .hasValueSatisfying(row -> assertThat(row.publicKey()).isEqualTo("ssh-ed25519 AAAAfirst"));
     }
 
     @Test
