@@ -69,6 +69,8 @@ public final class EventStream implements AutoCloseable {
     /**
      * The next event, waiting at most {@code timeout} for it.
      *
+     * @param timeout how long to wait
+     * @return the event
      * @throws AssertionError when none comes in time, the stream ends first, or the server answered with an error
      */
     public ServerSentEvent next(Duration timeout) {

@@ -19,7 +19,12 @@ import java.util.Optional;
 public record PluginInfo(
         String id, String version, String state, boolean enabled, Optional<String> reason, List<Job> jobs) {
 
-    /** The job named {@code name}, if the plugin scheduled one. */
+    /**
+     * The job named {@code name}, if the plugin scheduled one.
+     *
+     * @param name the job's name
+     * @return the job, empty when there is none of that name
+     */
     public Optional<Job> job(String name) {
         return jobs.stream().filter(job -> job.name().equals(name)).findFirst();
     }

@@ -42,37 +42,50 @@ public final class Porthole {
         this.dataDir = dataDir;
     }
 
-    /** Where the server listens, e.g. {@code http://localhost:41234}. */
+    /** {@return where the server listens, e.g. {@code http://localhost:41234}} */
     public URI baseUrl() {
         return platform.baseUrl();
     }
 
-    /** The absolute URI of {@code path} on this server. */
+    /**
+     * The absolute URI of a path on this server.
+     *
+     * @param path e.g. {@code /hello/greetings}
+     * @return the URI
+     */
     public URI uri(String path) {
         return baseUrl().resolve(path);
     }
 
-    /** The {@code ws://} URI of a WebSocket {@code path} on this server. */
+    /**
+     * The {@code ws://} URI of a WebSocket path on this server.
+     *
+     * @param path the WebSocket's path
+     * @return the URI
+     */
     public URI webSocketUri(String path) {
         return URI.create("ws" + uri(path).toString().substring("http".length()));
     }
 
-    /** The id of the plugin under test ({@code plugin.id} of its descriptor). */
+    /** {@return the id of the plugin under test ({@code plugin.id} of its descriptor)} */
     public String pluginId() {
         return pluginId;
     }
 
-    /** The server's data directory: its H2 database, master key and plugins directory. */
+    /** {@return the server's data directory: its H2 database, master key and plugins directory} */
     public Path dataDir() {
         return dataDir;
     }
 
-    /** An HTTP client for what the helpers here do not cover, such as WebSockets ({@link HttpClient#newWebSocketBuilder()}). */
+    /**
+     * {@return an HTTP client for what the helpers here do not cover, such as WebSockets
+     * ({@link HttpClient#newWebSocketBuilder()})}
+     */
     public HttpClient httpClient() {
         return http;
     }
 
-    /** A session token of the {@code admin} account (role ADMIN, every scope); signed in once and kept. */
+    /** {@return a session token of the {@code admin} account (role ADMIN, every scope); signed in once and kept} */
     public synchronized String adminToken() {
         if (adminToken == null) {
             adminToken = login("admin", ADMIN_PASSWORD);
@@ -80,7 +93,14 @@ public final class Porthole {
         return adminToken;
     }
 
-    /** Signs in and returns the session token; an {@link AssertionError} when the server refuses. */
+    /**
+     * Signs in.
+     *
+     * @param username the account's name
+     * @param password its password
+     * @return the session token
+     * @throws AssertionError when the server refuses
+     */
     public String login(String username, String password) {
         Reply reply = post(
                 "/api/auth/login", "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}", null);
@@ -91,6 +111,8 @@ public final class Porthole {
     /**
      * Creates an account through the admin API and signs it in.
      *
+     * @param username the new account's name
+     * @param password its password
      * @param role {@code USER} or {@code ADMIN}
      * @return the new account's session token
      */
@@ -104,24 +126,58 @@ public final class Porthole {
         return login(username, password);
     }
 
+    /**
+     * {@code GET path}, anonymously.
+     *
+     * @param path the path, with any query string
+     * @return the answer
+     */
     public Reply get(String path) {
         return get(path, null);
     }
 
+    /**
+     * {@code GET path}.
+     *
+     * @param path the path, with any query string
+     * @param token a bearer token, or {@code null} for none
+     * @return the answer
+     */
     public Reply get(String path, String token) {
         return send("GET", path, token, null, null);
     }
 
-    /** POSTs {@code json} as {@code application/json}. */
+    /**
+     * POSTs {@code json} as {@code application/json}.
+     *
+     * @param path the path
+     * @param json the body, sent as it is
+     * @param token a bearer token, or {@code null} for none
+     * @return the answer
+     */
     public Reply post(String path, String json, String token) {
         return send("POST", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** PUTs {@code json} as {@code application/json}. */
+    /**
+     * PUTs {@code json} as {@code application/json}.
+     *
+     * @param path the path
+     * @param json the body, sent as it is
+     * @param token a bearer token, or {@code null} for none
+     * @return the answer
+     */
     public Reply put(String path, String json, String token) {
         return send("PUT", path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code DELETE path}.
+     *
+     * @param path the path
+     * @param token a bearer token, or {@code null} for none
+     * @return the answer
+     */
     public Reply delete(String path, String token) {
         return send("DELETE", path, token, null, null);
     }
@@ -129,9 +185,12 @@ public final class Porthole {
     /**
      * Any request.
      *
+     * @param method the HTTP method, e.g. {@code PATCH}
+     * @param path the path, with any query string
      * @param token a bearer token, or {@code null} for none
      * @param contentType the body's media type, or {@code null} without a body
      * @param body the body, or {@code null}
+     * @return the answer
      */
     public Reply send(String method, String path, String token, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
@@ -161,6 +220,10 @@ public final class Porthole {
     /**
      * Opens a server-sent event stream; read it with {@link EventStream#next(Duration)} and close it when done. The
      * status is checked when the first event is read, since a server may send its headers only with it.
+     *
+     * @param path the stream's path
+     * @param token a bearer token, or {@code null} for none
+     * @return the open stream
      */
     public EventStream openEvents(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream");
@@ -172,7 +235,7 @@ public final class Porthole {
         return stream;
     }
 
-    /** The plugin under test as {@code GET /api/plugins/{id}} shows it; empty once it is uninstalled. */
+    /** {@return the plugin under test as {@code GET /api/plugins/{id}} shows it; empty once it is uninstalled} */
     public Optional<PluginInfo> plugin() {
         Reply reply = get("/api/plugins/" + pluginId, adminToken());
         if (reply.status() == 404) {
@@ -185,6 +248,9 @@ public final class Porthole {
     /**
      * Waits until the plugin's job {@code name} has run at least {@code runs} times, polling the admin API.
      *
+     * @param name the job's name, as the plugin scheduled it
+     * @param runs how many runs to wait for
+     * @param timeout how long to wait at most
      * @return the job as it stood then
      * @throws AssertionError when it has not within {@code timeout}
      */
@@ -209,13 +275,22 @@ public final class Porthole {
         }
     }
 
-    /** Disables the plugin: its routes answer 404 and its jobs stop, until {@link #enable()}. */
+    /**
+     * Disables the plugin: its routes answer 404 and its jobs stop, until {@link #enable()}.
+     *
+     * @return the plugin as it stands then
+     */
     public PluginInfo disable() {
         Reply reply = post("/api/plugins/" + pluginId + "/disable", "{}", adminToken());
         expect(reply, 200, "disabling " + pluginId);
         return pluginInfo(reply.jsonObject());
     }
 
+    /**
+     * Enables the plugin again after {@link #disable()}: it starts and serves its routes.
+     *
+     * @return the plugin as it stands then
+     */
     public PluginInfo enable() {
         Reply reply = post("/api/plugins/" + pluginId + "/enable", "{}", adminToken());
         expect(reply, 200, "enabling " + pluginId);
@@ -232,6 +307,7 @@ public final class Porthole {
      * outlives it (a thread it started, a registration it left, a cache of the host holding one of its classes). The
      * garbage collector is asked to run while waiting.
      *
+     * @param timeout how long to wait for the collection
      * @throws AssertionError when the loader is still reachable after {@code timeout}, naming the live threads that
      *     still have it as their context class loader, the most common holder
      * @since 0.2.0
@@ -268,6 +344,7 @@ public final class Porthole {
      * The PF4J class loader the server loaded the plugin with. A class of the plugin under test that this loader
      * defines is the one the server runs, distinct from the copy on the test class path.
      *
+     * @return the loader
      * @throws IllegalStateException when the plugin is not installed
      */
     public ClassLoader pluginClassLoader() {

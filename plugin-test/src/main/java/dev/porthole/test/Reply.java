@@ -20,13 +20,19 @@ public record Reply(int status, String body, HttpHeaders headers) {
      * The body as a tree of JDK types: {@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean} or
      * {@code null}.
      *
+     * @return the tree
      * @throws IllegalArgumentException when the body is not JSON
      */
     public Object json() {
         return JsonTree.parse(body);
     }
 
-    /** The body as a JSON object; an {@link IllegalArgumentException} when it is something else. */
+    /**
+     * The body as a JSON object.
+     *
+     * @return the object, its members in document order
+     * @throws IllegalArgumentException when the body is something else
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> jsonObject() {
         if (json() instanceof Map<?, ?> object) {
@@ -35,7 +41,12 @@ public record Reply(int status, String body, HttpHeaders headers) {
         throw new IllegalArgumentException("not a JSON object: " + this);
     }
 
-    /** The body as a JSON array; an {@link IllegalArgumentException} when it is something else. */
+    /**
+     * The body as a JSON array.
+     *
+     * @return the array
+     * @throws IllegalArgumentException when the body is something else
+     */
     @SuppressWarnings("unchecked")
     public List<Object> jsonArray() {
         if (json() instanceof List<?> array) {
@@ -44,12 +55,17 @@ public record Reply(int status, String body, HttpHeaders headers) {
         throw new IllegalArgumentException("not a JSON array: " + this);
     }
 
-    /** The first value of a header. */
+    /**
+     * The first value of a header.
+     *
+     * @param name the header's name, in any case
+     * @return its first value, empty when the server sent none
+     */
     public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
 
-    /** Status and body, for assertion messages. */
+    /** {@return status and body, for assertion messages} */
     @Override
     public String toString() {
         return "HTTP " + status + (body.isEmpty() ? "" : ": " + body);

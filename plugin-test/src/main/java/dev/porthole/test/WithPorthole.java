@@ -28,14 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PortholeExtension.class)
 public @interface WithPorthole {
     /**
-     * The plugin's build output: its classes, {@code plugin.properties} and {@code META-INF/extensions.idx}. Relative
-     * to the working directory, which Maven's test run sets to the project directory.
+     * The plugin's build output: its classes, {@code plugin.properties} and {@code META-INF/extensions.idx}.
+     *
+     * @return the directory, relative to the working directory, which Maven's test run sets to the project directory
      */
     String pluginClasses() default "target/classes";
 
     /**
-     * Server settings as {@code key=value}, over the defaults, e.g. {@code
-     * "porthole.plugin-settings.hello.greeting=Hi"}. Environment variables are not read by the harness's server.
+     * Server settings over the defaults. Environment variables are not read by the harness's server.
+     *
+     * @return settings as {@code key=value}, e.g. {@code "porthole.plugin-settings.hello.greeting=Hi"}
      */
     String[] properties() default {};
 }

@@ -19,7 +19,7 @@ class HarnessApiRulesTest {
             .dependOnClassesThat()
             .resideOutsideOfPackages(
                     "dev.porthole.test..",
-                    "dev.porthole.api",
+                    "dev.porthole.api..",
                     "java..",
                     "org.junit.jupiter.api.extension..",
                     "org.junit.platform.commons.support..",

@@ -3,9 +3,11 @@ package dev.porthole.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.porthole.api.http.HttpError;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithPorthole(pluginClasses = "target/test-plugin/classes", properties = "porthole.plugin-settings.probe.greeting=Hi")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WithPortholeTest {
+    /** The probe plugin's body, declared again here: the plugin's classes are not on the test's compile path. */
+    record Label(String name, List<String> tags) {}
+
     private static final String PLUGIN_CLASS = "dev.porthole.testplugin.ProbePlugin";
     private static URI outerBaseUrl;
 
@@ -79,6 +84,26 @@ class WithPortholeTest {
         assertThat(mistyped.jsonObject()).containsEntry("detail", "tags[1]: must be a string");
         assertThat(missing.jsonObject()).containsEntry("detail", "name: is required");
         assertThat(malformed.jsonObject()).containsEntry("detail", "body: malformed JSON at line 1 column 9");
+    }
+
+    @Test
+    @Order(3)
+    void a_test_request_binds_and_refuses_bodies_in_the_words_the_host_answers(Porthole porthole) {
+        for (String body : List.of("{\"name\":\"web\",\"tags\":[\"a\",7]}", "{\"tags\":[]}", "{\"name\":", "")) {
+            Reply served = porthole.post("/probe/labels", body, null);
+            TestRequest request = TestRequest.post("/probe/labels").withJson(body);
+
+            assertThatThrownBy(() -> request.body(Label.class))
+                    .as("body %s", body)
+                    .isInstanceOfSatisfying(HttpError.class, e -> {
+                        assertThat(e.status()).isEqualTo(served.status()).isEqualTo(400);
+                        assertThat(e.getMessage()).isEqualTo(served.jsonObject().get("detail"));
+                    });
+        }
+        Label bound = TestRequest.post("/probe/labels")
+                .withJson("{\"name\":\"web\",\"tags\":[\"a\"]}")
+                .body(Label.class);
+        assertThat(bound).isEqualTo(new Label("web", List.of("a")));
     }
 
     @Test

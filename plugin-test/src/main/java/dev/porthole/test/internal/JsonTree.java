@@ -1,9 +1,16 @@
 package dev.porthole.test.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.porthole.api.http.HttpError;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +28,90 @@ public final class JsonTree {
     /** The tree of {@code text}; an {@link IllegalArgumentException} naming the text when it is not JSON. */
     public static Object parse(String text) {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() == null) {
-                throw new IllegalArgumentException("not JSON: the body is empty");
-            }
-            Object tree = read(parser);
-            if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("not JSON: text after the value: " + text);
-            }
-            return tree;
+            return readWhole(parser);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage() + ": " + text, e);
         }
+    }
+
+    /**
+     * A request body's tree, refused as the host refuses it: 400 {@code body: a JSON body is required} when empty,
+     * {@code body: malformed JSON at line L column C} when it does not parse.
+     */
+    public static Object parseBody(byte[] body) {
+        if (body.length == 0) {
+            throw HttpError.badField("body", "a JSON body is required");
+        }
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            return readWhole(parser);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw HttpError.badField(
+                    "body",
+                    where == null
+                            ? "malformed JSON"
+                            : "malformed JSON at line " + where.getLineNr() + " column " + where.getColumnNr());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code tree} as JSON text: maps (string keys), iterables, strings, numbers, booleans and null; an {@link
+     * IllegalArgumentException} naming anything else.
+     */
+    public static String write(Object tree) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            write(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                write(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            generator.writeStartArray();
+            for (Object item : items) {
+                write(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof String string) {
+            generator.writeString(string);
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
+            generator.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.toString());
+        } else {
+            throw new IllegalArgumentException(
+                    "not a JSON value: " + value.getClass().getName());
+        }
+    }
+
+    private static Object readWhole(JsonParser parser) throws IOException {
+        if (parser.nextToken() == null) {
+            throw new JsonParseException(parser, "the body is empty");
+        }
+        Object tree = read(parser);
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "text after the value");
+        }
+        return tree;
     }
 
     private static Object read(JsonParser parser) throws IOException {

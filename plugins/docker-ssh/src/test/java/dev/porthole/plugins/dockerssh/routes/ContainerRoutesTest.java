@@ -8,7 +8,6 @@ import dev.porthole.api.PluginContext;
 import dev.porthole.api.Registration;
 import dev.porthole.api.http.Access;
 import dev.porthole.api.http.HttpError;
-import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
 import dev.porthole.plugins.dockerssh.docker.ActionResult;
@@ -19,9 +18,10 @@ import dev.porthole.plugins.dockerssh.docker.LogsResult;
 import dev.porthole.plugins.dockerssh.docker.StatsSnapshot;
 import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
 import dev.porthole.plugins.dockerssh.testing.ProcessDuplexStreamOpener;
-import dev.porthole.plugins.dockerssh.testing.TestCaller;
 import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
 import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
+import dev.porthole.test.TestCaller;
+import dev.porthole.test.TestRequest;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The handlers, called as the host calls them, on a session backed by the local dockerd over dial-stdio. */
 @ExtendWith(DockerDaemon.class)
 class ContainerRoutesTest {
-    private static final Caller OWNER = new TestCaller(1);
-    private static final Caller STRANGER = new TestCaller(2);
+    private static final Caller OWNER = TestCaller.user(1);
+    private static final Caller STRANGER = TestCaller.user(2);
 
     private DockerEngine engine;
     private ContainerRoutes routes;
@@ -72,7 +72,14 @@ class ContainerRoutesTest {
     }
 
     private static Request request(Caller caller, Map<String, String> path, Map<String, String> query) {
-        return new FakeRequest(Method.GET, path, query, caller);
+        TestRequest request = TestRequest.get("/docker/containers").as(caller);
+        for (Map.Entry<String, String> param : path.entrySet()) {
+            request = request.withPathParam(param.getKey(), param.getValue());
+        }
+        for (Map.Entry<String, String> param : query.entrySet()) {
+            request = request.withQuery(param.getKey(), param.getValue());
+        }
+        return request;
     }
 
     private static Map<String, String> at(String sessionId, String containerId) {

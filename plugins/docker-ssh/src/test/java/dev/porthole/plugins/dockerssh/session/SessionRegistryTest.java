@@ -8,7 +8,8 @@ import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.ssh.Challenge;
 import dev.porthole.api.ssh.SshConnections;
-import dev.porthole.plugins.dockerssh.testing.TestCaller;
+import dev.porthole.test.MutableClock;
+import dev.porthole.test.TestCaller;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Ownership, idle cleanup and challenge expiry, on a clock the test moves. */
 class SessionRegistryTest {
-    private static final Caller OWNER = new TestCaller(1);
-    private static final Caller STRANGER = new TestCaller(2);
+    private static final Caller OWNER = TestCaller.user(1);
+    private static final Caller STRANGER = TestCaller.user(2);
 
     private final MutableClock clock = new MutableClock();
     private final SessionRegistry sessions = new SessionRegistry(clock, Duration.ofMinutes(60));
@@ -79,14 +80,14 @@ class SessionRegistryTest {
         SessionRoutes routes =
                 new SessionRoutes(sessions, Fakes.unused(Hosts.class), Fakes.unused(SshConnections.class));
         Map<String, Object> body = Map.of("sessionId", "s1", "totpCode", "123456");
-        assertStatus(() -> routes.connectTotp(new Fakes.JsonRequest(body, OWNER)), 404);
+        assertStatus(() -> routes.connectTotp(Fakes.json(body, OWNER)), 404);
 
         sessions.await("s1", OWNER, login(Duration.ofMinutes(3)));
-        assertStatus(() -> routes.connectTotp(new Fakes.JsonRequest(body, STRANGER)), 403);
+        assertStatus(() -> routes.connectTotp(Fakes.json(body, STRANGER)), 403);
         clock.advance(Duration.ofMinutes(3));
-        assertStatus(() -> routes.connectTotp(new Fakes.JsonRequest(body, OWNER)), 408);
-        assertStatus(() -> routes.connectTotp(new Fakes.JsonRequest(body, OWNER)), 404);
-        assertStatus(() -> routes.connectTotp(new Fakes.JsonRequest(Map.of("sessionId", "s1"), OWNER)), 400);
+        assertStatus(() -> routes.connectTotp(Fakes.json(body, OWNER)), 408);
+        assertStatus(() -> routes.connectTotp(Fakes.json(body, OWNER)), 404);
+        assertStatus(() -> routes.connectTotp(Fakes.json(Map.of("sessionId", "s1"), OWNER)), 400);
     }
 
     private PendingLogin login(Duration validFor) {

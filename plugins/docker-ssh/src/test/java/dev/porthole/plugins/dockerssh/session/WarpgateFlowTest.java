@@ -14,7 +14,8 @@ import dev.porthole.api.ssh.ConnectOptions;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
-import dev.porthole.plugins.dockerssh.testing.TestCaller;
+import dev.porthole.test.MutableClock;
+import dev.porthole.test.TestCaller;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * routes are the real ones. (TOTP runs end to end against the real sshd in {@code DockerSshE2ETest}.)
  */
 class WarpgateFlowTest {
-    private static final Caller OWNER = new TestCaller(1);
+    private static final Caller OWNER = TestCaller.user(1);
     private static final long HOST = 7;
 
     private final MutableClock clock = new MutableClock();
@@ -53,7 +54,7 @@ class WarpgateFlowTest {
 
     @Test
     void connect_asks_for_warpgate_and_connect_warpgate_completes_the_login() {
-        Response first = routes.connect(new Fakes.JsonRequest(Map.of("sessionId", "s1", "hostId", HOST), OWNER));
+        Response first = routes.connect(Fakes.json(Map.of("sessionId", "s1", "hostId", HOST), OWNER));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(body(first))
@@ -62,12 +63,11 @@ class WarpgateFlowTest {
                 .containsEntry("url", "https://warpgate.example/login/abc")
                 .containsEntry("securityKey", "ABCD-1234");
         assertThat(sessions.session("s1", OWNER)).isEmpty();
-        assertThatThrownBy(() -> routes.connectTotp(
-                        new Fakes.JsonRequest(Map.of("sessionId", "s1", "totpCode", "123456"), OWNER)))
+        assertThatThrownBy(() -> routes.connectTotp(Fakes.json(Map.of("sessionId", "s1", "totpCode", "123456"), OWNER)))
                 .isInstanceOfSatisfying(
                         HttpError.class, e -> assertThat(e.status()).isEqualTo(400));
 
-        Response done = routes.connectWarpgate(new Fakes.JsonRequest(Map.of("sessionId", "s1"), OWNER));
+        Response done = routes.connectWarpgate(Fakes.json(Map.of("sessionId", "s1"), OWNER));
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(body(done)).containsEntry("success", true);
@@ -79,8 +79,7 @@ class WarpgateFlowTest {
     void docker_disabled_on_the_host_is_403_before_any_connection() {
         SessionRoutes disabled = new SessionRoutes(sessions, hosts(false), Fakes.unused(SshConnections.class));
 
-        assertThatThrownBy(
-                        () -> disabled.connect(new Fakes.JsonRequest(Map.of("sessionId", "s1", "hostId", HOST), OWNER)))
+        assertThatThrownBy(() -> disabled.connect(Fakes.json(Map.of("sessionId", "s1", "hostId", HOST), OWNER)))
                 .isInstanceOfSatisfying(
                         HttpError.class, e -> assertThat(e.status()).isEqualTo(403));
     }
