@@ -76,12 +76,4 @@ final class Fakes {
                     throw new AssertionError("the test reached the host: " + method.getName());
                 });
     }
-
-    /** A host service the code under test must not call. */
-    static <T> T unused(Class<T> type) {
-        return type.cast(
-                Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-                    throw new AssertionError("unexpected call of " + type.getSimpleName() + "." + method.getName());
-                }));
-    }
 }

@@ -15,6 +15,7 @@ import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
 import dev.porthole.plugins.dockerssh.testing.TestCaller;
+import dev.porthole.plugins.dockerssh.testing.Unused;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ class WarpgateFlowTest {
 
     @Test
     void docker_disabled_on_the_host_is_403_before_any_connection() {
-        SessionRoutes disabled = new SessionRoutes(sessions, hosts(false), Fakes.unused(SshConnections.class));
+        SessionRoutes disabled = new SessionRoutes(sessions, hosts(false), Unused.service(SshConnections.class));
 
         assertThatThrownBy(
                         () -> disabled.connect(new Fakes.JsonRequest(Map.of("sessionId", "s1", "hostId", HOST), OWNER)))
