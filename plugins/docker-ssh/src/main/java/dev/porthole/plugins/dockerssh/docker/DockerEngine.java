@@ -53,7 +53,7 @@ public final class DockerEngine implements Closeable {
         return json;
     }
 
-    /** GET of a JSON document; 404 is the spec's container-not-found, any other error status the daemon's message. */
+    /** GET of a JSON document; an error status is a {@link DaemonRefusal} with the daemon's message. */
     JsonNode getJson(String path) {
         try (DockerHttpClient.Response response = get(path, Map.of())) {
             return json.readTree(response.getBody());
@@ -79,10 +79,7 @@ public final class DockerEngine implements Closeable {
             return response;
         }
         try (response) {
-            if (status == 404) {
-                throw DockerErrors.notFound();
-            }
-            throw DockerErrors.failed(daemonMessage(response.getBody()));
+            throw new DaemonRefusal(status, daemonMessage(response.getBody()));
         }
     }
 

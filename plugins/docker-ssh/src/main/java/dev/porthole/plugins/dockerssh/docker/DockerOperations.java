@@ -3,7 +3,6 @@ package dev.porthole.plugins.dockerssh.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.porthole.api.http.HttpError;
@@ -17,8 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * Spec 000's container operations on one host. Every call is an Engine API request; ids are {@link ContainerRef}s,
- * validated before they get here. Failures are {@link HttpError}s with the spec's body: 404 for an unknown container,
- * 400 for removing a running one without force, 500 with the daemon's message for the rest.
+ * validated before they get here. Failures are {@link HttpError}s with the spec's body ({@link DockerErrors}): 404 for
+ * an unknown container, 400 for removing a running one without force or an ambiguous id prefix, 409 for an action
+ * the container's state does not allow, 403/503 when Docker cannot be used on the host (the codes of {@link
+ * #validate}), 500 with the daemon's message for the rest.
  */
 public final class DockerOperations {
     /** Log bytes returned at most by default: enough for thousands of lines, small enough for any server. */
@@ -37,9 +38,7 @@ public final class DockerOperations {
         try {
             return Availability.of(engine.client().versionCmd().exec().getVersion());
         } catch (DialStdioException e) {
-            return e.exit()
-                    .map(exit -> Availability.failed(exit.status(), exit.stderr()))
-                    .orElseGet(() -> Availability.notAnswering(e.getMessage()));
+            return unavailable(e);
         } catch (DockerException e) {
             return Availability.notAnswering(message(e));
         }
@@ -47,43 +46,57 @@ public final class DockerOperations {
 
     /** All containers, or the running ones only. */
     public List<ContainerSummary> list(boolean all) {
-        return call(() -> engine.client().listContainersCmd().withShowAll(all).exec().stream()
+        return call(null, () -> engine.client().listContainersCmd().withShowAll(all).exec().stream()
                 .map(ContainerSummary::of)
                 .toList());
     }
 
     /** The daemon's inspect document exactly as {@code docker inspect} prints it, as a JSON tree of JDK types. */
     public Map<String, Object> inspect(ContainerRef container) {
-        return call(() -> toTree(engine.getJson("/containers/" + container.value() + "/json")));
+        return call(container, () -> toTree(engine.getJson("/containers/" + container.value() + "/json")));
     }
 
     /** Starting a running container succeeds, as {@code docker start} does. */
     public ActionResult start(ContainerRef container) {
-        return action(() -> engine.client().startContainerCmd(container.value()).exec(), "started");
+        return action(
+                container,
+                () -> engine.client().startContainerCmd(container.value()).exec(),
+                "started");
     }
 
-    /** Stopping a stopped container succeeds; a paused one must be unpaused first (the daemon refuses). */
+    /** Stopping a stopped container succeeds, as {@code docker stop} does (dockerd 20.10 also stops a paused one). */
     public ActionResult stop(ContainerRef container) {
-        return action(() -> engine.client().stopContainerCmd(container.value()).exec(), "stopped");
+        return action(
+                container,
+                () -> engine.client().stopContainerCmd(container.value()).exec(),
+                "stopped");
     }
 
     public ActionResult restart(ContainerRef container) {
         return action(
-                () -> engine.client().restartContainerCmd(container.value()).exec(), "restarted");
+                container,
+                () -> engine.client().restartContainerCmd(container.value()).exec(),
+                "restarted");
     }
 
     public ActionResult pause(ContainerRef container) {
-        return action(() -> engine.client().pauseContainerCmd(container.value()).exec(), "paused");
+        return action(
+                container,
+                () -> engine.client().pauseContainerCmd(container.value()).exec(),
+                "paused");
     }
 
     public ActionResult unpause(ContainerRef container) {
         return action(
-                () -> engine.client().unpauseContainerCmd(container.value()).exec(), "unpaused");
+                container,
+                () -> engine.client().unpauseContainerCmd(container.value()).exec(),
+                "unpaused");
     }
 
     /** Without {@code force}, a running container is refused with the spec's 400. */
     public ActionResult remove(ContainerRef container, boolean force) {
         return action(
+                container,
                 () -> {
                     try {
                         engine.client()
@@ -102,7 +115,7 @@ public final class DockerOperations {
 
     /** The log, stdout and stderr in order, cut at the byte cap (and then marked truncated). */
     public LogsResult logs(ContainerRef container, LogsQuery query) {
-        return call(() -> {
+        return call(container, () -> {
             boolean tty = engine.getJson("/containers/" + container.value() + "/json")
                     .path("Config")
                     .path("Tty")
@@ -118,12 +131,14 @@ public final class DockerOperations {
 
     /** One sample (the daemon waits for a second one to compute the CPU delta, about a second). */
     public StatsSnapshot stats(ContainerRef container) {
-        return call(() ->
-                StatsCalculator.snapshot(engine.getJson("/containers/" + container.value() + "/stats?stream=false")));
+        return call(
+                container,
+                () -> StatsCalculator.snapshot(
+                        engine.getJson("/containers/" + container.value() + "/stats?stream=false")));
     }
 
-    private ActionResult action(Runnable command, String pastTense) {
-        return call(() -> {
+    private ActionResult action(ContainerRef container, Runnable command, String pastTense) {
+        return call(container, () -> {
             try {
                 command.run();
             } catch (NotModifiedException e) {
@@ -133,19 +148,31 @@ public final class DockerOperations {
         });
     }
 
-    /** Maps what docker-java and the transport throw to the spec's errors. */
-    private <T> T call(Supplier<T> operation) {
+    /**
+     * Maps what docker-java, the engine and the transport throw to the spec's errors: the daemon's refusals by {@link
+     * DockerErrors#fromDaemon}, a {@code dial-stdio} that could not reach the daemon as validate classifies it.
+     *
+     * @param container the container the request names, or null
+     */
+    private <T> T call(ContainerRef container, Supplier<T> operation) {
         try {
             return operation.get();
-        } catch (NotFoundException e) {
-            throw DockerErrors.notFound();
         } catch (DockerException e) {
-            throw DockerErrors.failed(message(e));
+            throw DockerErrors.fromDaemon(e.getHttpStatus(), message(e), container);
+        } catch (DaemonRefusal e) {
+            throw DockerErrors.fromDaemon(e.status(), e.getMessage(), container);
         } catch (DialStdioException e) {
-            throw DockerErrors.failed("Docker is not reachable on this host: " + e.getMessage());
+            throw DockerErrors.unavailable(unavailable(e));
         } catch (UncheckedIOException e) {
             throw DockerErrors.failed("reading the Docker daemon's answer failed: " + e.getMessage());
         }
+    }
+
+    /** Why a {@code dial-stdio} failed: by its exit when it ended, else the daemon did not answer. */
+    private static Availability unavailable(DialStdioException e) {
+        return e.exit()
+                .map(exit -> Availability.failed(exit.status(), exit.stderr()))
+                .orElseGet(() -> Availability.notAnswering(e.getMessage()));
     }
 
     /** docker-java's message is "Status 409: {json}"; the daemon's own sentence is the JSON's "message". */

@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  * @param until only lines before this instant
  */
 public record LogsQuery(Optional<Integer> tail, boolean timestamps, Optional<Instant> since, Optional<Instant> until) {
-    /** Lines returned when the request names no tail, as the reference implementation of the spec does. */
+    /**
+     * Lines returned when the request names no tail and no {@code until}, as the reference implementation of the spec
+     * does. With {@code until} the default is the whole log before it: the daemon counts a tail from the end of the
+     * whole log before it drops the lines after {@code until}, so 100 would leave nothing of a busy container's past.
+     */
     public static final int DEFAULT_TAIL = 100;
 
     private static final Pattern UNIX_SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
@@ -34,22 +38,23 @@ public record LogsQuery(Optional<Integer> tail, boolean timestamps, Optional<Ins
     /**
      * Reads the query parameters; a value that cannot be understood is a 400 naming it.
      *
-     * @param tail a positive number of lines, {@code all}, or null for {@link #DEFAULT_TAIL}
+     * @param tail a positive number of lines, {@code all}, or null for {@link #DEFAULT_TAIL} (all with {@code until})
      * @param timestamps {@code true} or {@code false}, or null for false
      * @param since RFC 3339 / ISO 8601 with an offset, or Unix seconds with an optional fraction; null for no bound
      * @param until as {@code since}
      */
     public static LogsQuery parse(String tail, String timestamps, String since, String until) {
+        Optional<Instant> before = instant("until", until);
         return new LogsQuery(
-                tail(tail),
+                tail(tail, before.isPresent()),
                 Flags.parse("timestamps", timestamps, false),
                 instant("since", since),
-                instant("until", until));
+                before);
     }
 
-    private static Optional<Integer> tail(String value) {
+    private static Optional<Integer> tail(String value, boolean until) {
         if (value == null || value.isBlank()) {
-            return Optional.of(DEFAULT_TAIL);
+            return until ? Optional.empty() : Optional.of(DEFAULT_TAIL);
         }
         if (value.equals("all")) {
             return Optional.empty();

@@ -3,17 +3,16 @@ package dev.porthole.plugins.dockerssh.routes;
 import dev.porthole.api.PluginContext;
 import dev.porthole.api.Registration;
 import dev.porthole.api.http.Access;
-import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
 import dev.porthole.api.http.RouteHandler;
 import dev.porthole.plugins.dockerssh.docker.ContainerRef;
+import dev.porthole.plugins.dockerssh.docker.DockerErrors;
 import dev.porthole.plugins.dockerssh.docker.DockerOperations;
 import dev.porthole.plugins.dockerssh.docker.Flags;
 import dev.porthole.plugins.dockerssh.docker.LogsQuery;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -35,20 +34,26 @@ public final class ContainerRoutes {
         this.sessions = sessions;
     }
 
-    /** Registers every route; the host withdraws them when the plugin stops. */
+    /** Registers every route, each answering its errors in the spec's shape; the host withdraws them on stop. */
     public List<Registration> register(PluginContext context) {
         return List.of(
-                context.route(Method.GET, "/docker/validate/{sessionId}", READ, this::validate),
-                context.route(Method.GET, "/docker/containers/{sessionId}", READ, this::list),
-                context.route(Method.GET, CONTAINER, READ, this::inspect),
-                context.route(Method.POST, CONTAINER + "/start", WRITE, action(DockerOperations::start)),
-                context.route(Method.POST, CONTAINER + "/stop", WRITE, action(DockerOperations::stop)),
-                context.route(Method.POST, CONTAINER + "/restart", WRITE, action(DockerOperations::restart)),
-                context.route(Method.POST, CONTAINER + "/pause", WRITE, action(DockerOperations::pause)),
-                context.route(Method.POST, CONTAINER + "/unpause", WRITE, action(DockerOperations::unpause)),
-                context.route(Method.DELETE, CONTAINER + "/remove", WRITE, this::remove),
-                context.route(Method.GET, CONTAINER + "/logs", READ, this::logs),
-                context.route(Method.GET, CONTAINER + "/stats", READ, this::stats));
+                route(context, Method.GET, "/docker/validate/{sessionId}", READ, this::validate),
+                route(context, Method.GET, "/docker/containers/{sessionId}", READ, this::list),
+                route(context, Method.GET, CONTAINER, READ, this::inspect),
+                route(context, Method.POST, CONTAINER + "/start", WRITE, action(DockerOperations::start)),
+                route(context, Method.POST, CONTAINER + "/stop", WRITE, action(DockerOperations::stop)),
+                route(context, Method.POST, CONTAINER + "/restart", WRITE, action(DockerOperations::restart)),
+                route(context, Method.POST, CONTAINER + "/pause", WRITE, action(DockerOperations::pause)),
+                route(context, Method.POST, CONTAINER + "/unpause", WRITE, action(DockerOperations::unpause)),
+                route(context, Method.DELETE, CONTAINER + "/remove", WRITE, this::remove),
+                route(context, Method.GET, CONTAINER + "/logs", READ, this::logs),
+                route(context, Method.GET, CONTAINER + "/stats", READ, this::stats));
+    }
+
+    /** A route of spec 000: every error it answers is in the spec's shape ({@link DockerErrors#inSpecShape}). */
+    public static Registration route(
+            PluginContext context, Method method, String path, Access access, RouteHandler handler) {
+        return context.route(method, path, access, DockerErrors.inSpecShape(handler));
     }
 
     Response validate(Request request) {
@@ -95,7 +100,6 @@ public final class ContainerRoutes {
 
     private DockerOperations session(Request request) {
         return sessions.connected(request.pathParam("sessionId"), request.requireCaller())
-                .orElseThrow(() -> HttpError.withResponse(
-                        Response.json(400, Map.of("error", "SSH session not found or not connected"))));
+                .orElseThrow(DockerErrors::sessionNotFound);
     }
 }

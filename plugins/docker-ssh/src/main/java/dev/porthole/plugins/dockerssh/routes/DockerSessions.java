@@ -13,7 +13,8 @@ public interface DockerSessions {
     /**
      * The operations of {@code sessionId} if that session is connected and belongs to {@code caller}; empty when no
      * session is connected under that id, which the routes answer with the spec's 400 "SSH session not found or not
-     * connected". Another user's session throws a 403 {@link dev.porthole.api.http.HttpError}. Looking a session up
+     * connected" ({@code SESSION_NOT_FOUND}). Another user's session throws a 403 {@link
+     * dev.porthole.api.http.HttpError} ({@code FORBIDDEN}). Looking a session up
      * counts as activity for its idle timeout.
      */
     Optional<DockerOperations> connected(String sessionId, Caller caller);

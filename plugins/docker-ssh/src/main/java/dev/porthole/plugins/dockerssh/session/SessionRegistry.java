@@ -128,7 +128,7 @@ public final class SessionRegistry implements DockerSessions, AutoCloseable {
 
     private static void requireOwner(long ownerId, Caller caller) {
         if (ownerId != caller.userId()) {
-            throw DockerErrors.of(403, "Session belongs to a different user", "FORBIDDEN");
+            throw DockerErrors.of(403, "Session belongs to a different user", DockerErrors.FORBIDDEN);
         }
     }
 

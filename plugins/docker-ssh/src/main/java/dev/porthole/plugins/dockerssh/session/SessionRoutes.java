@@ -40,25 +40,33 @@ public final class SessionRoutes {
         this.ssh = ssh;
     }
 
-    /** Registers every route; the host withdraws them when the plugin stops. */
+    /** Registers every route, each answering its errors in the spec's shape; the host withdraws them on stop. */
     public List<Registration> register(PluginContext context) {
         return List.of(
-                context.route(Method.POST, "/docker/ssh/connect", ContainerRoutes.WRITE, this::connect),
-                context.route(Method.POST, "/docker/ssh/connect-totp", ContainerRoutes.WRITE, this::connectTotp),
-                context.route(
-                        Method.POST, "/docker/ssh/connect-warpgate", ContainerRoutes.WRITE, this::connectWarpgate),
-                context.route(Method.POST, "/docker/ssh/disconnect", ContainerRoutes.WRITE, this::disconnect),
-                context.route(Method.GET, "/docker/ssh/status", ContainerRoutes.READ, this::status),
-                context.route(Method.POST, "/docker/ssh/keepalive", ContainerRoutes.READ, this::keepalive));
+                ContainerRoutes.route(
+                        context, Method.POST, "/docker/ssh/connect", ContainerRoutes.WRITE, this::connect),
+                ContainerRoutes.route(
+                        context, Method.POST, "/docker/ssh/connect-totp", ContainerRoutes.WRITE, this::connectTotp),
+                ContainerRoutes.route(
+                        context,
+                        Method.POST,
+                        "/docker/ssh/connect-warpgate",
+                        ContainerRoutes.WRITE,
+                        this::connectWarpgate),
+                ContainerRoutes.route(
+                        context, Method.POST, "/docker/ssh/disconnect", ContainerRoutes.WRITE, this::disconnect),
+                ContainerRoutes.route(context, Method.GET, "/docker/ssh/status", ContainerRoutes.READ, this::status),
+                ContainerRoutes.route(
+                        context, Method.POST, "/docker/ssh/keepalive", ContainerRoutes.READ, this::keepalive));
     }
 
     Response connect(Request request) {
         Caller caller = request.requireCaller();
         ConnectRequest connect = ConnectRequest.parse(JsonBody.of(request));
         sessions.claim(connect.sessionId(), caller);
-        Host host = inSpecShape(() -> hosts.require(caller, connect.hostId(), HostAccess.USE));
+        Host host = DockerErrors.hostLookup(() -> hosts.require(caller, connect.hostId(), HostAccess.USE));
         if (!host.enableDocker()) {
-            throw DockerErrors.of(403, "Docker is not enabled for this host", "DOCKER_DISABLED");
+            throw DockerErrors.of(403, "Docker is not enabled for this host", DockerErrors.DOCKER_DISABLED);
         }
         SshTarget target = target(caller, connect);
         try {
@@ -83,7 +91,7 @@ public final class SessionRoutes {
     /** The overrides are parsed here: a key that is no key fails before any connection is tried. */
     private SshTarget target(Caller caller, ConnectRequest connect) {
         try {
-            return inSpecShape(() -> ssh.target(caller, connect.hostId(), connect.options()));
+            return DockerErrors.hostLookup(() -> ssh.target(caller, connect.hostId(), connect.options()));
         } catch (SshException e) {
             throw connectFailed(e, List.of());
         }
@@ -98,7 +106,7 @@ public final class SessionRoutes {
         PendingLogin login = pendingLogin(sessionId, caller, "TOTP");
         if (login.challenge().kind() == Challenge.Kind.WARPGATE) {
             throw DockerErrors.of(
-                    400, "This session waits for Warpgate authentication, not a code", "WARPGATE_PENDING");
+                    400, "This session waits for Warpgate authentication, not a code", DockerErrors.WARPGATE_PENDING);
         }
         return answer(sessionId, caller, login, code);
     }
@@ -109,7 +117,7 @@ public final class SessionRoutes {
         String sessionId = JsonBody.of(request).requiredString("sessionId");
         PendingLogin login = pendingLogin(sessionId, caller, "Warpgate");
         if (login.challenge().kind() != Challenge.Kind.WARPGATE) {
-            throw DockerErrors.of(400, "This session waits for a TOTP code, not Warpgate", "TOTP_PENDING");
+            throw DockerErrors.of(400, "This session waits for a TOTP code, not Warpgate", DockerErrors.TOTP_PENDING);
         }
         return answer(sessionId, caller, login, "");
     }
@@ -137,8 +145,7 @@ public final class SessionRoutes {
     Response keepalive(Request request) {
         Caller caller = request.requireCaller();
         String sessionId = JsonBody.of(request).requiredString("sessionId");
-        DockerSession session = sessions.session(sessionId, caller)
-                .orElseThrow(() -> DockerErrors.of(400, "SSH session not found or not connected", null));
+        DockerSession session = sessions.session(sessionId, caller).orElseThrow(DockerErrors::sessionNotFound);
         session.touch(sessions.now());
         return Response.ok(Map.of(
                 "success", true,
@@ -152,8 +159,8 @@ public final class SessionRoutes {
      */
     private PendingLogin pendingLogin(String sessionId, Caller caller, String what) {
         PendingLogin login = sessions.pending(sessionId, caller)
-                .orElseThrow(
-                        () -> DockerErrors.of(404, what + " session expired. Please reconnect.", "SESSION_EXPIRED"));
+                .orElseThrow(() -> DockerErrors.of(
+                        404, what + " session expired. Please reconnect.", DockerErrors.SESSION_EXPIRED));
         if (login.expired(sessions.now())) {
             sessions.forget(sessionId, login);
             throw timedOut(what);
@@ -175,13 +182,13 @@ public final class SessionRoutes {
                 Response waiting = waitFor(sessionId, caller, login.target(), next);
                 if (askedAgain(challenge, next)) {
                     // PAM refused the code and asks again: the spec's 401, and the client may retry in the new window
-                    throw DockerErrors.of(401, "Invalid TOTP code", "AUTH_FAILED");
+                    throw DockerErrors.of(401, "Invalid TOTP code", DockerErrors.AUTH_FAILED);
                 }
                 return waiting;
             }
             sessions.forget(sessionId, login);
             throw switch (e.code()) {
-                case AUTH_FAILED -> DockerErrors.of(401, "Invalid TOTP code", "AUTH_FAILED");
+                case AUTH_FAILED -> DockerErrors.of(401, "Invalid TOTP code", DockerErrors.AUTH_FAILED);
                 case CHALLENGE_EXPIRED, TIMEOUT ->
                     timedOut(challenge.kind() == Challenge.Kind.WARPGATE ? "Warpgate" : "TOTP");
                 default -> connectFailed(e, login.target().connectionLog());
@@ -222,7 +229,7 @@ public final class SessionRoutes {
     }
 
     private static HttpError timedOut(String what) {
-        return DockerErrors.of(408, what + " session timed out. Please reconnect.", "SESSION_TIMEOUT");
+        return DockerErrors.of(408, what + " session timed out. Please reconnect.", DockerErrors.SESSION_TIMEOUT);
     }
 
     /**
@@ -231,29 +238,10 @@ public final class SessionRoutes {
      */
     private static HttpError connectFailed(SshException e, List<ConnectionStage> log) {
         boolean badKey = e.code() == SshException.Code.INVALID_KEY || e.code() == SshException.Code.BAD_PASSPHRASE;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
-        body.put("error", (badKey ? "Invalid SSH key format: " : "SSH connection failed: ") + e.getMessage());
-        body.put("code", e.code().name());
-        body.put("connectionLogs", log);
-        return HttpError.withResponse(Response.json(badKey ? 400 : 500, body));
-    }
-
-    /** The host services answer 404 and 403 as problem+json; these routes answer in the spec's shape. */
-    private static <T> T inSpecShape(java.util.function.Supplier<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (HttpError e) {
-            if (e.response().isPresent()) {
-                throw e;
-            }
-            String message =
-                    switch (e.status()) {
-                        case 404 -> "Host not found";
-                        case 403 -> "Access denied: " + e.getMessage();
-                        default -> e.getMessage();
-                    };
-            throw DockerErrors.of(e.status(), message, null);
-        }
+        return DockerErrors.of(
+                badKey ? 400 : 500,
+                (badKey ? "Invalid SSH key format: " : "SSH connection failed: ") + e.getMessage(),
+                e.code().name(),
+                Map.of("connectionLogs", log));
     }
 }

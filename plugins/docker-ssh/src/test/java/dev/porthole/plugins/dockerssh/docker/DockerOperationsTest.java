@@ -154,7 +154,7 @@ class DockerOperationsTest {
     }
 
     @Test
-    void actionsOnAnUnknownContainerAre404AndAConflictIs500WithTheDaemonsMessage() throws Exception {
+    void actionsOnAnUnknownContainerAre404AndAStateConflictIs409WithItsCode() throws Exception {
         ContainerRef missing = ref("porthole-no-such-container");
         assertNotFound(() -> docker.start(missing));
         assertNotFound(() -> docker.stop(missing));
@@ -165,7 +165,8 @@ class DockerOperationsTest {
 
         String created = containers.create("sleep 300");
         assertThatThrownBy(() -> docker.pause(ref(created))).isInstanceOfSatisfying(HttpError.class, e -> {
-            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(body(e)).containsEntry("code", "CONTAINER_NOT_RUNNING");
             assertThat((String) body(e).get("error")).contains("is not running");
         });
     }

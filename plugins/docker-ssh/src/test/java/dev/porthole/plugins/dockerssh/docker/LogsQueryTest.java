@@ -15,6 +15,22 @@ class LogsQueryTest {
         assertThat(q.apiParameters()).isEqualTo(Map.of("stdout", "1", "stderr", "1", "tail", "100"));
     }
 
+    /**
+     * The daemon counts {@code tail} from the end of the whole log and only then drops what is after {@code until}: the
+     * default 100 would leave nothing of a busy container's past. Without a tail, {@code until} reads all that is
+     * before it, as {@code docker logs --until} does.
+     */
+    @Test
+    void untilWithoutTailReadsEverythingBeforeIt() {
+        assertThat(LogsQuery.parse(null, null, null, "2024-05-01T12:00:00Z").apiParameters())
+                .containsEntry("tail", "all")
+                .containsEntry("until", "1714564800.000000000");
+        assertThat(LogsQuery.parse("5", null, null, "2024-05-01T12:00:00Z").apiParameters())
+                .containsEntry("tail", "5");
+        assertThat(LogsQuery.parse(null, null, "2024-05-01T12:00:00Z", null).apiParameters())
+                .containsEntry("tail", "100");
+    }
+
     @Test
     void passesTailTimestampsAndBoundsAsTheCliDoes() {
         LogsQuery q = LogsQuery.parse("5", "true", "2024-05-01T12:00:00.5Z", "2024-05-01T14:00:00+02:00");

@@ -57,16 +57,6 @@ class DockerSshE2ETest {
         return new Api(porthole, porthole.createUser(name, "password-" + RUN, "USER"));
     }
 
-    private Map<String, Object> keyHost(String role) {
-        return new java.util.HashMap<>(Map.of(
-                "address", env.sshHost(),
-                "port", env.sshPort(),
-                "username", env.userName(role),
-                "authType", "key",
-                "privateKey", env.privateKey("ed25519"),
-                "enableDocker", true));
-    }
-
     private String connected(Api api, long hostId) {
         String sessionId = Api.newSessionId();
         Reply reply = api.connect(sessionId, hostId);
@@ -125,7 +115,7 @@ class DockerSshE2ETest {
         String running = container("running", "sleep 600");
         String paused = container("paused", "sleep 600");
         String exited = container("exited", "exit 3");
-        String sessionId = connected(owner, owner.createHost(keyHost("key")));
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
 
         assertThat(owner.get("/docker/ssh/status?sessionId=" + sessionId).jsonObject())
                 .containsEntry("success", true)
@@ -158,7 +148,7 @@ class DockerSshE2ETest {
     @Test
     void runs_every_container_operation_over_ssh() throws Exception {
         String name = container("running", "echo hello-from-" + RUN + "; sleep 600");
-        String sessionId = connected(owner, owner.createHost(keyHost("key")));
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
         String base = "/docker/containers/" + sessionId + "/" + name;
 
         Reply inspect = owner.get(base);
@@ -205,17 +195,131 @@ class DockerSshE2ETest {
 
     @Test
     void a_user_outside_the_docker_group_gets_permission_denied() {
-        String sessionId = connected(owner, owner.createHost(keyHost("nodocker")));
+        String sessionId = connected(owner, owner.createHost(env.keyHost("nodocker")));
 
         Reply validate = owner.get("/docker/validate/" + sessionId);
 
         assertThat(validate.status()).as(validate.toString()).isEqualTo(200);
         assertThat(validate.jsonObject()).containsEntry("available", false).containsEntry("code", "PERMISSION_DENIED");
+        // the other routes cannot answer "not available": they fail, with the same code
+        assertSpecError(owner.get("/docker/containers/" + sessionId), 403, "PERMISSION_DENIED");
+        assertSpecError(owner.get("/docker/containers/" + sessionId + "/web"), 403, "PERMISSION_DENIED");
+        assertSpecError(
+                owner.post("/docker/containers/" + sessionId + "/web/start", Map.of()), 403, "PERMISSION_DENIED");
+    }
+
+    /** The spec's error shape, {@code success}, {@code error} and {@code code}, with the status and code asked for. */
+    private static Map<String, Object> assertSpecError(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).as(reply.toString()).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/json"));
+        Map<String, Object> body = reply.jsonObject();
+        assertThat(body).as(reply.toString()).containsEntry("success", false).containsEntry("code", code);
+        assertThat(body.get("error")).as(reply.toString()).isInstanceOf(String.class);
+        assertThat((String) body.get("error")).as(reply.toString()).isNotBlank();
+        return body;
+    }
+
+    @Test
+    void state_conflicts_are_409_with_a_documented_code_and_change_nothing() throws Exception {
+        String paused = container("paused", "sleep 600");
+        String exited = container("exited", "exit 0");
+        String running = container("running", "sleep 600");
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
+        String base = "/docker/containers/" + sessionId + "/";
+
+        assertSpecError(owner.post(base + paused + "/pause", Map.of()), 409, "CONTAINER_PAUSED");
+        assertSpecError(owner.post(base + paused + "/start", Map.of()), 409, "CONTAINER_PAUSED");
+        assertSpecError(owner.post(base + exited + "/pause", Map.of()), 409, "CONTAINER_NOT_RUNNING");
+        assertSpecError(owner.post(base + running + "/unpause", Map.of()), 409, "CONTAINER_NOT_PAUSED");
+        assertSpecError(owner.post(base + exited + "/unpause", Map.of()), 409, "CONTAINER_NOT_PAUSED");
+
+        assertThat(stateOf(paused)).isEqualTo("paused");
+        assertThat(stateOf(exited)).isEqualTo("exited");
+        assertThat(stateOf(running)).isEqualTo("running");
+    }
+
+    @Test
+    void an_ambiguous_id_prefix_is_400_naming_the_prefix() throws Exception {
+        String prefix = prefixOfTwoContainers();
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
+        String base = "/docker/containers/" + sessionId + "/" + prefix;
+
+        for (Reply reply : List.of(
+                owner.get(base),
+                owner.post(base + "/start", Map.of()),
+                owner.get(base + "/logs"),
+                owner.delete(base + "/remove"))) {
+            Map<String, Object> body = assertSpecError(reply, 400, "AMBIGUOUS_CONTAINER_ID");
+            assertThat(body).containsEntry("field", "containerId");
+            assertThat((String) body.get("error")).contains("'" + prefix + "'").contains("more than one container");
+        }
+    }
+
+    /** Creates containers of this run until two ids begin with the same character (at most 17 are needed). */
+    private static String prefixOfTwoContainers() throws Exception {
+        java.util.Set<Character> seen = new java.util.HashSet<>();
+        while (true) {
+            String id = DockerDaemon.cli("inspect", "--format", "{{.Id}}", container("created", "true"));
+            if (!seen.add(id.charAt(0))) {
+                return id.substring(0, 1);
+            }
+        }
+    }
+
+    @Test
+    void an_unknown_session_is_the_specs_400_in_the_specs_shape_on_every_route() {
+        String unknown = Api.newSessionId();
+        String c = "/docker/containers/" + unknown;
+
+        List<Reply> replies = new ArrayList<>(List.of(
+                owner.get("/docker/validate/" + unknown),
+                owner.get(c),
+                owner.get(c + "/web"),
+                owner.delete(c + "/web/remove"),
+                owner.get(c + "/web/logs"),
+                owner.get(c + "/web/stats"),
+                owner.post("/docker/ssh/keepalive", Map.of("sessionId", unknown))));
+        for (String action : List.of("start", "stop", "restart", "pause", "unpause")) {
+            replies.add(owner.post(c + "/web/" + action, Map.of()));
+        }
+
+        for (Reply reply : replies) {
+            assertThat(assertSpecError(reply, 400, "SESSION_NOT_FOUND"))
+                    .containsEntry("error", "SSH session not found or not connected");
+        }
+    }
+
+    @Test
+    void logs_until_without_tail_are_the_lines_before_until_and_the_default_tail_is_100() throws Exception {
+        String name = container(
+                "exited",
+                "echo early-1; echo early-2; usleep 300000; i=0; while [ $i -lt 150 ]; do echo late-$i; i=$((i+1)); done");
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
+        String logs = "/docker/containers/" + sessionId + "/" + name + "/logs";
+        String early2 = logsOf(owner.get(logs + "?tail=all&timestamps=true"))
+                .lines()
+                .filter(line -> line.endsWith(" early-2"))
+                .findFirst()
+                .orElseThrow();
+        String until = early2.substring(0, early2.indexOf(' '));
+
+        assertThat(logsOf(owner.get(logs + "?until=" + until))).isEqualTo("early-1\nearly-2\n");
+        assertThat(logsOf(owner.get(logs + "?until=" + until + "&tail=all"))).isEqualTo("early-1\nearly-2\n");
+        List<String> last = logsOf(owner.get(logs)).lines().toList();
+        assertThat(last).hasSize(100).endsWith("late-149");
+        assertThat(last.get(0)).isEqualTo("late-50");
+    }
+
+    private static String logsOf(Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.jsonObject()).containsEntry("success", true);
+        return (String) reply.jsonObject().get("logs");
     }
 
     @Test
     void another_users_session_is_forbidden_on_every_route() {
-        String sessionId = connected(owner, owner.createHost(keyHost("key")));
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
         Api stranger = newUser();
 
         assertThat(stranger.get("/docker/containers/" + sessionId).status()).isEqualTo(403);
@@ -228,7 +332,7 @@ class DockerSshE2ETest {
         assertThat(stranger.post("/docker/ssh/disconnect", Map.of("sessionId", sessionId))
                         .status())
                 .isEqualTo(403);
-        long strangersHost = stranger.createHost(keyHost("key"));
+        long strangersHost = stranger.createHost(env.keyHost("key"));
         assertThat(stranger.connect(sessionId, strangersHost).status()).isEqualTo(403);
 
         assertThat(owner.get("/docker/ssh/status?sessionId=" + sessionId).jsonObject())
@@ -237,7 +341,7 @@ class DockerSshE2ETest {
 
     @Test
     void keepalive_and_disconnect_end_to_end() {
-        String sessionId = connected(owner, owner.createHost(keyHost("key")));
+        String sessionId = connected(owner, owner.createHost(env.keyHost("key")));
         long before = System.currentTimeMillis();
 
         Reply keepalive = owner.post("/docker/ssh/keepalive", Map.of("sessionId", sessionId));
@@ -261,17 +365,18 @@ class DockerSshE2ETest {
 
     @Test
     void connect_refuses_disabled_docker_unknown_hosts_missing_fields_and_bad_keys() {
-        Map<String, Object> disabled = keyHost("key");
+        Map<String, Object> disabled = env.keyHost("key");
         disabled.put("enableDocker", false);
         Reply off = owner.connect(Api.newSessionId(), owner.createHost(disabled));
         assertThat(off.status()).as(off.toString()).isEqualTo(403);
-        assertThat(off.jsonObject()).containsEntry("error", "Docker is not enabled for this host");
+        assertThat(off.jsonObject())
+                .containsEntry("error", "Docker is not enabled for this host")
+                .containsEntry("code", "DOCKER_DISABLED");
 
         Reply unknown = owner.connect(Api.newSessionId(), 987654);
-        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
-        assertThat(unknown.jsonObject()).containsEntry("error", "Host not found");
+        assertThat(assertSpecError(unknown, 404, "HOST_NOT_FOUND")).containsEntry("error", "Host not found");
 
-        long hostId = owner.createHost(keyHost("key"));
+        long hostId = owner.createHost(env.keyHost("key"));
         Reply noSession = owner.post("/docker/ssh/connect", Map.of("hostId", hostId));
         assertThat(noSession.status()).isEqualTo(400);
         assertThat(noSession.jsonObject()).containsEntry("field", "sessionId");
@@ -330,7 +435,7 @@ class DockerSshE2ETest {
 
     @Test
     void connects_through_a_socks5_proxy_and_through_a_chain_of_two() {
-        long hostId = owner.createHost(keyHost("key"));
+        long hostId = owner.createHost(env.keyHost("key"));
         String viaProxy = Api.newSessionId();
         Reply single = owner.post(
                 "/docker/ssh/connect",

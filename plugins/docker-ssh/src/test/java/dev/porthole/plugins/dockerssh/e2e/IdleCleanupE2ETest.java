@@ -25,13 +25,7 @@ class IdleCleanupE2ETest {
     void a_session_nobody_uses_is_closed_and_keepalive_keeps_one_open(Porthole porthole) throws Exception {
         SshTestenv env = SshTestenv.require();
         Api api = new Api(porthole, porthole.createUser("idle-user", "password-idle-1", "USER"));
-        long hostId = api.createHost(Map.of(
-                "address", env.sshHost(),
-                "port", env.sshPort(),
-                "username", env.userName("key"),
-                "authType", "key",
-                "privateKey", env.privateKey("ed25519"),
-                "enableDocker", true));
+        long hostId = api.createHost(env.keyHost("key"));
         String idle = Api.newSessionId();
         String kept = Api.newSessionId();
         assertThat(api.connect(idle, hostId).status()).isEqualTo(200);

@@ -24,13 +24,7 @@ class UnloadE2ETest {
     void the_plugin_is_collected_after_a_session_listed_containers(Porthole porthole) {
         SshTestenv env = SshTestenv.require();
         Api api = new Api(porthole, porthole.createUser("unload-user", "password-unload-1", "USER"));
-        long hostId = api.createHost(Map.of(
-                "address", env.sshHost(),
-                "port", env.sshPort(),
-                "username", env.userName("key"),
-                "authType", "key",
-                "privateKey", env.privateKey("ed25519"),
-                "enableDocker", true));
+        long hostId = api.createHost(env.keyHost("key"));
         String session = Api.newSessionId();
         assertThat(api.connect(session, hostId).status()).isEqualTo(200);
         Reply list = api.get("/docker/containers/" + session + "?all=true");

@@ -128,7 +128,13 @@ class ContainerRoutesTest {
             assertThatThrownBy(() -> routes.list(r)).isInstanceOfSatisfying(HttpError.class, e -> {
                 assertThat(e.status()).isEqualTo(400);
                 assertThat(e.response().orElseThrow().body())
-                        .isEqualTo(Map.of("error", "SSH session not found or not connected"));
+                        .isEqualTo(Map.of(
+                                "success",
+                                false,
+                                "error",
+                                "SSH session not found or not connected",
+                                "code",
+                                "SESSION_NOT_FOUND"));
             });
         }
     }

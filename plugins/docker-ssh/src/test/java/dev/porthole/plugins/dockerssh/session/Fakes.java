@@ -7,7 +7,7 @@ import dev.porthole.test.TestRequest;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** Stand-ins for what the host hands the session code: requests with a JSON body, targets, unused services. */
+/** Stand-ins for what the host hands the session code: requests with a JSON body, targets. */
 final class Fakes {
     private Fakes() {}
 
@@ -25,13 +25,5 @@ final class Fakes {
                     }
                     throw new AssertionError("the test reached the host: " + method.getName());
                 });
-    }
-
-    /** A host service the code under test must not call. */
-    static <T> T unused(Class<T> type) {
-        return type.cast(
-                Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-                    throw new AssertionError("unexpected call of " + type.getSimpleName() + "." + method.getName());
-                }));
     }
 }

@@ -8,6 +8,7 @@ import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.ssh.Challenge;
 import dev.porthole.api.ssh.SshConnections;
+import dev.porthole.plugins.dockerssh.testing.Unused;
 import dev.porthole.test.MutableClock;
 import dev.porthole.test.TestCaller;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class SessionRegistryTest {
     @Test
     void a_code_for_an_expired_login_not_yet_swept_is_408_and_for_none_404() {
         SessionRoutes routes =
-                new SessionRoutes(sessions, Fakes.unused(Hosts.class), Fakes.unused(SshConnections.class));
+                new SessionRoutes(sessions, Unused.service(Hosts.class), Unused.service(SshConnections.class));
         Map<String, Object> body = Map.of("sessionId", "s1", "totpCode", "123456");
         assertStatus(() -> routes.connectTotp(Fakes.json(body, OWNER)), 404);
 

@@ -14,6 +14,7 @@ import dev.porthole.api.ssh.ConnectOptions;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.plugins.dockerssh.testing.Unused;
 import dev.porthole.test.MutableClock;
 import dev.porthole.test.TestCaller;
 import java.lang.reflect.Proxy;
@@ -77,7 +78,7 @@ class WarpgateFlowTest {
 
     @Test
     void docker_disabled_on_the_host_is_403_before_any_connection() {
-        SessionRoutes disabled = new SessionRoutes(sessions, hosts(false), Fakes.unused(SshConnections.class));
+        SessionRoutes disabled = new SessionRoutes(sessions, hosts(false), Unused.service(SshConnections.class));
 
         assertThatThrownBy(() -> disabled.connect(Fakes.json(Map.of("sessionId", "s1", "hostId", HOST), OWNER)))
                 .isInstanceOfSatisfying(

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -97,6 +99,20 @@ public final class SshTestenv {
         } catch (IOException e) {
             throw new UncheckedIOException("the test key " + name + " is not readable; run the tests as its owner", e);
         }
+    }
+
+    /**
+     * The body of {@code POST /api/hosts} for a host on the test sshd that logs in as {@code role} with the ed25519 key
+     * and has Docker enabled. A mutable copy, so a test may change a field.
+     */
+    public Map<String, Object> keyHost(String role) {
+        return new HashMap<>(Map.of(
+                "address", sshHost(),
+                "port", sshPort(),
+                "username", userName(role),
+                "authType", "key",
+                "privateKey", privateKey("ed25519"),
+                "enableDocker", true));
     }
 
     private String get(String key) {
