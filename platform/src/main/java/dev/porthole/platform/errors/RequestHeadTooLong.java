@@ -2,6 +2,7 @@ package dev.porthole.platform.errors;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -48,6 +49,9 @@ final class RequestHeadTooLong implements BeanCreatedEventListener<ErrorResponse
         DecoderResult decoded = netty.getNativeRequest().decoderResult();
         if (decoded.cause() instanceof TooLongHttpLineException) {
             response.status(HttpStatus.REQUEST_URI_TOO_LONG);
+            // the server closes a connection it could not read a request from; without saying so, a client that
+            // pools connections sends its next request down the closing one and gets no answer
+            response.header(HttpHeaders.CONNECTION, "close");
             return message(
                     request,
                     "the request line (method, path and query) is longer than " + server.getMaxInitialLineLength()

@@ -27,6 +27,9 @@ class RequestHeadTooLongTest extends PlatformTestBase {
 
             assertProblem(reply, 414, "Request-URI Too Long");
             assertThat((String) reply.field("detail")).contains("4096");
+            assertThat(reply.header("Connection"))
+                    .as("the connection ends here")
+                    .isEqualToIgnoringCase("close");
         }
         assertThat(api().get("/api/version", Auth.NONE).status())
                 .as("the server still serves")
@@ -38,6 +41,7 @@ class RequestHeadTooLongTest extends PlatformTestBase {
         Reply reply = api().get("/api/version", request -> request.header("X-Padding", "p".repeat(10_000)));
 
         assertProblem(reply, 431, "Request Header Fields Too Large");
+        assertThat(reply.header("Connection")).as("the connection ends here").isEqualToIgnoringCase("close");
     }
 
     @Test
