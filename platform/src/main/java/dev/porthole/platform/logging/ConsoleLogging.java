@@ -20,7 +20,6 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     private static final Map<String, Level> QUIET = Map.of(
             "com.zaxxer.hikari", Level.WARN,
             "org.flywaydb", Level.WARN,
-            "io.micronaut.flyway", Level.WARN,
             "com.password4j", Level.WARN,
             "io.micronaut.context.env", Level.WARN);
 

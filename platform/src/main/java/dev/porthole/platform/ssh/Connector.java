@@ -3,6 +3,7 @@ package dev.porthole.platform.ssh;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.platform.config.SshConfiguration;
 import dev.porthole.platform.ssh.ConnectionLog.Stage;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -40,7 +41,12 @@ import org.slf4j.LoggerFactory;
 class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
-    private final SshClient client;
+    /**
+     * MINA's client with BouncyCastle is about a thousand classes and a quarter of a second: made by the first
+     * connection, not at start-up (docs/performance.md).
+     */
+    private final BeanProvider<SshClient> client;
+
     private final SshConfiguration config;
     private final HostKeyStore keys;
     private final Challenges challenges;
@@ -49,7 +55,7 @@ class Connector {
     private final Socks5Tunnels socks5;
 
     Connector(
-            SshClient client,
+            BeanProvider<SshClient> client,
             SshConfiguration config,
             HostKeyStore keys,
             Challenges challenges,
@@ -236,7 +242,8 @@ class Connector {
     private ClientSession connect(Hop hop, SocketAddress address, HostKeyCheck check, ConnectionLog log) {
         long start = System.nanoTime();
         try {
-            ClientSession session = client.connect(
+            ClientSession session = client.get()
+                    .connect(
                             hop.endpoint().username(),
                             address,
                             AttributeRepository.ofKeyValuePair(HostKeyCheck.ATTRIBUTE, check),

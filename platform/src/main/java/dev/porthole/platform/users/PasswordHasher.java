@@ -11,12 +11,11 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public final class PasswordHasher {
-    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
     // Checked against when the username is unknown, so that a miss costs as much time as a wrong password.
     private volatile String decoy;
 
     public String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+        return Password.hash(password).addRandomSalt(16).with(Argon2id.FUNCTION).getResult();
     }
 
     public boolean matches(String password, String hash) {
@@ -29,5 +28,13 @@ public final class PasswordHasher {
             decoy = hash("decoy-password");
         }
         matches(password, decoy);
+    }
+
+    /**
+     * The function holds its 19 MiB of blocks for as long as the JVM runs, so it is made by the first hash or check
+     * (a login, a new user), not when the server starts (docs/performance.md).
+     */
+    private static final class Argon2id {
+        static final Argon2Function FUNCTION = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
     }
 }

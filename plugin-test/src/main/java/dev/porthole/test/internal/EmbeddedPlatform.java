@@ -58,7 +58,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     /**
-     * Starts the platform with {@code properties} over its own {@code application.yml}. Environment variables are not
+     * Starts the platform with {@code properties} over its own {@code application.properties}. Environment variables are not
      * read, so that a developer's {@code PORTHOLE_*} settings cannot reach the test.
      *
      * @param hidden class path entries the platform must not see
