@@ -1,7 +1,7 @@
 package dev.porthole.platform.ssh;
 
 import static dev.porthole.platform.ssh.SshTestSupport.caller;
-import static dev.porthole.platform.ssh.SshTestSupport.createHost;
+import static dev.porthole.platform.ssh.SshTestSupport.createPasswordHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.porthole.platform.support.PlatformTestBase;
@@ -36,16 +36,7 @@ class SshClientOnFirstUseH2Test extends PlatformTestBase {
     @Test
     void a_started_server_has_no_ssh_client_until_the_first_connection() {
         TestUser user = newUser("USER");
-        long host = createHost(
-                api(),
-                user.auth(),
-                "lazy",
-                sshd.port(),
-                "alice",
-                "authType",
-                "password",
-                "password",
-                TestSshServer.PASSWORD);
+        long host = createPasswordHost(api(), user.auth(), "lazy", sshd.port());
         assertThat(context.getActiveBeanRegistrations(SshClient.class)).isEmpty();
 
         assertThat(ssh.target(caller(user), host).exec("echo hi").stdout()).isEqualTo("hi\n");

@@ -2,6 +2,7 @@ package dev.porthole.platform.ssh;
 
 import static dev.porthole.platform.ssh.SshTestSupport.caller;
 import static dev.porthole.platform.ssh.SshTestSupport.createHost;
+import static dev.porthole.platform.ssh.SshTestSupport.createPasswordHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,16 +48,7 @@ class SshConnectionsH2Test extends PlatformTestBase {
     }
 
     private SshTarget passwordTarget(TestUser user) {
-        long id = createHost(
-                api(),
-                user.auth(),
-                "pw-" + System.nanoTime(),
-                sshd.port(),
-                "alice",
-                "authType",
-                "password",
-                "password",
-                TestSshServer.PASSWORD);
+        long id = createPasswordHost(api(), user.auth(), "pw-" + System.nanoTime(), sshd.port());
         return ssh.target(caller(user), id);
     }
 
@@ -196,16 +188,7 @@ class SshConnectionsH2Test extends PlatformTestBase {
     @Test
     void one_connection_carries_sequential_execs_and_a_burst_past_the_limit_opens_a_second() throws Exception {
         TestUser user = newUser("USER");
-        long id = createHost(
-                api(),
-                user.auth(),
-                "pool",
-                sshd.port(),
-                "alice",
-                "authType",
-                "password",
-                "password",
-                TestSshServer.PASSWORD);
+        long id = createPasswordHost(api(), user.auth(), "pool", sshd.port());
         SshTarget target = ssh.target(caller(user), id);
 
         for (int i = 0; i < 5; i++) {
@@ -232,16 +215,7 @@ class SshConnectionsH2Test extends PlatformTestBase {
     @Test
     void a_connection_dropped_by_the_server_is_replaced_on_next_use_and_idle_ones_are_closed() throws Exception {
         TestUser user = newUser("USER");
-        long id = createHost(
-                api(),
-                user.auth(),
-                "drop",
-                sshd.port(),
-                "alice",
-                "authType",
-                "password",
-                "password",
-                TestSshServer.PASSWORD);
+        long id = createPasswordHost(api(), user.auth(), "drop", sshd.port());
         SshTarget target = ssh.target(caller(user), id);
         assertThat(target.exec("echo before").stdout()).isEqualTo("before\n");
 

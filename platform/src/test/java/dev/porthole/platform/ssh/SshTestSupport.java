@@ -26,6 +26,11 @@ final class SshTestSupport {
         return reply.id();
     }
 
+    /** A host for {@link TestSshServer}'s user alice, logging in with her password. */
+    static long createPasswordHost(ApiClient api, ApiClient.Auth auth, String name, int port) {
+        return createHost(api, auth, name, port, "alice", "authType", "password", "password", TestSshServer.PASSWORD);
+    }
+
     static dev.porthole.api.Caller caller(PlatformTestBase.TestUser user) {
         return new ApiCaller(new Caller(user.id(), user.username(), Role.USER, null, List.of("*")));
     }
