@@ -32,10 +32,14 @@ final class Api {
         return UUID.randomUUID().toString();
     }
 
-    /** Creates a host of the inventory pointing at the test sshd; returns its id. */
+    /**
+     * Creates a host of the inventory pointing at the test sshd, Docker enabled unless {@code fields} say otherwise;
+     * returns its id.
+     */
     long createHost(Map<String, Object> fields) {
         Map<String, Object> body = new HashMap<>(fields);
         body.putIfAbsent("name", "h-" + UUID.randomUUID());
+        body.putIfAbsent("enableDocker", true);
         Reply reply = post("/api/hosts", body);
         if (reply.status() != 201) {
             throw new AssertionError("creating a host: " + reply);

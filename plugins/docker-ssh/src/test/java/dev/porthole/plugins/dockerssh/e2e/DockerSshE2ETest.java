@@ -3,9 +3,10 @@ package dev.porthole.plugins.dockerssh.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
-import dev.porthole.plugins.dockerssh.testing.SshTestenv;
+import dev.porthole.plugins.dockerssh.testing.Totp;
 import dev.porthole.test.Porthole;
 import dev.porthole.test.Reply;
+import dev.porthole.test.SshTestenv;
 import dev.porthole.test.WithPorthole;
 import java.util.ArrayList;
 import java.util.List;
@@ -494,7 +495,7 @@ class DockerSshE2ETest {
                 .containsEntry("connected", false);
         Reply verified = owner.post(
                 "/docker/ssh/connect-totp",
-                Map.of("sessionId", sessionId, "totpCode", SshTestenv.totp(env.totpSecret("totp"))));
+                Map.of("sessionId", sessionId, "totpCode", Totp.now(env.totpSecret("totp"))));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.jsonObject()).containsEntry("success", true);
         assertThat(owner.get("/docker/validate/" + sessionId).jsonObject()).containsEntry("available", true);
@@ -520,7 +521,7 @@ class DockerSshE2ETest {
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
         assertThat(wrong.jsonObject()).containsEntry("error", "Invalid TOTP code");
         // the server asked again, so the login may be retried with the right code
-        Map<String, String> right = Map.of("sessionId", sessionId, "totpCode", SshTestenv.totp(env.totpSecret("totp")));
+        Map<String, String> right = Map.of("sessionId", sessionId, "totpCode", Totp.now(env.totpSecret("totp")));
         Reply retried = owner.post("/docker/ssh/connect-totp", right);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         Reply spent = owner.post("/docker/ssh/connect-totp", right);
@@ -531,7 +532,7 @@ class DockerSshE2ETest {
 
     /** A code other than the current one (and its neighbours, which PAM may accept for clock skew). */
     private String wrongCode() {
-        String right = SshTestenv.totp(env.totpSecret("totp"));
+        String right = Totp.now(env.totpSecret("totp"));
         return right.equals("000000") ? "111111" : "000000";
     }
 

@@ -2,9 +2,9 @@ package dev.porthole.plugins.dockerssh.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.porthole.plugins.dockerssh.testing.SshTestenv;
 import dev.porthole.test.Porthole;
 import dev.porthole.test.Reply;
+import dev.porthole.test.SshTestenv;
 import dev.porthole.test.WithPorthole;
 import java.time.Duration;
 import java.util.Map;

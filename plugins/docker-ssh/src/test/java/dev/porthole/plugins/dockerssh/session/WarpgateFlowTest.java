@@ -7,6 +7,7 @@ import dev.porthole.api.Caller;
 import dev.porthole.api.hosts.Host;
 import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.hosts.Hosts;
+import dev.porthole.api.hosts.TunnelDefinition;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Response;
 import dev.porthole.api.ssh.Challenge;
@@ -113,6 +114,21 @@ class WarpgateFlowTest {
             @Override
             public List<Host> visibleTo(Caller caller) {
                 return List.of();
+            }
+
+            @Override
+            public List<TunnelDefinition> tunnels(Caller caller, long hostId) {
+                throw new AssertionError("unexpected call of Hosts.tunnels");
+            }
+
+            @Override
+            public List<Host> all() {
+                throw new AssertionError("unexpected call of Hosts.all");
+            }
+
+            @Override
+            public Caller ownerOf(long hostId) {
+                throw new AssertionError("unexpected call of Hosts.ownerOf");
             }
         };
     }

@@ -1,7 +1,6 @@
-package dev.porthole.plugins.dockerssh.testing;
+package dev.porthole.test;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
+import dev.porthole.api.Api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real test environment of {@code scripts/testenv} (docs/testing.md) as the plugin's end-to-end tests need it: the
- * test sshd, its users and keys, from {@code testenv.properties}. The platform's {@code Testenv} is in its test
- * sources, which a plugin does not see; this reads the same file. Missing: skipped with the reason, or failed under
- * {@code PORTHOLE_REQUIRE_E2E=1}.
+ * The real test environment of Porthole's {@code scripts/testenv} (its docs/testing.md) as a plugin's end-to-end tests
+ * need it: the test sshd and bastion, their users and keys, read from {@code testenv.properties}. When it is missing
+ * the test is skipped with the reason, or failed under {@code PORTHOLE_REQUIRE_E2E=1}.
  */
+@Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
 public final class SshTestenv {
     private final Properties properties;
 
@@ -28,7 +27,11 @@ public final class SshTestenv {
         this.properties = properties;
     }
 
-    /** The environment with a listening sshd, or the test is skipped (failed when end-to-end tests are required). */
+    /**
+     * The environment with a listening sshd, or the test is skipped (failed when end-to-end tests are required).
+     *
+     * @return the environment
+     */
     public static SshTestenv require() {
         String dir = System.getenv().getOrDefault("PORTHOLE_TESTENV_DIR", "/tmp/porthole-testenv");
         Path file = Path.of(dir, "testenv.properties");
@@ -62,37 +65,92 @@ public final class SshTestenv {
         throw new AssertionError("unreachable");
     }
 
+    /** {@return the test sshd's address} */
     public String sshHost() {
         return get("ssh.host");
     }
 
+    /** {@return the test sshd's port} */
     public int sshPort() {
         return Integer.parseInt(get("ssh.port"));
     }
 
-    /** A proxy of the environment: {@code socks} (microsocks, no auth) or {@code dante} (the chain's second hop). */
+    /** {@return the bastion sshd's address, an sshd with host keys of its own} */
+    public String bastionHost() {
+        return get("bastion.host");
+    }
+
+    /** {@return the bastion sshd's port} */
+    public int bastionPort() {
+        return Integer.parseInt(get("bastion.port"));
+    }
+
+    /**
+     * The fingerprint the test sshd's host key of one algorithm has, to pin it or to check what a connection saw.
+     *
+     * @param algorithm {@code ed25519}, {@code ecdsa} or {@code rsa}, as in {@code ssh.hostkey.<algorithm>.fingerprint}
+     * @return the OpenSSH form, e.g. {@code SHA256:j2Zg...}
+     */
+    public String hostKeyFingerprint(String algorithm) {
+        return get("ssh.hostkey." + algorithm + ".fingerprint");
+    }
+
+    /**
+     * A proxy of the environment.
+     *
+     * @param name {@code socks} (microsocks, no auth) or {@code dante} (the chain's second hop)
+     * @return its address
+     */
     public String proxyHost(String name) {
         return get(name + ".host");
     }
 
+    /**
+     * A proxy's port.
+     *
+     * @param name {@code socks} or {@code dante}
+     * @return its port
+     */
     public int proxyPort(String name) {
         return Integer.parseInt(get(name + ".port"));
     }
 
-    /** {@code key}, {@code totp}, {@code nodocker}, ... as in {@code user.<role>.name}. */
+    /**
+     * A test user's login name.
+     *
+     * @param role {@code key}, {@code pass}, {@code totp}, {@code nodocker}, ... as in {@code user.<role>.name}
+     * @return the name
+     */
     public String userName(String role) {
         return get("user." + role + ".name");
     }
 
+    /**
+     * A test user's password.
+     *
+     * @param role as in {@link #userName}
+     * @return the password
+     */
     public String userPassword(String role) {
         return get("user." + role + ".password");
     }
 
+    /**
+     * A test user's TOTP secret, in base 32.
+     *
+     * @param role {@code totp} or {@code keytotp}
+     * @return the secret
+     */
     public String totpSecret(String role) {
         return get("user." + role + ".totpSecret");
     }
 
-    /** The private key text of {@code key.<name>.private}, e.g. {@code ed25519}. */
+    /**
+     * A client key of the environment.
+     *
+     * @param name as in {@code key.<name>.private}, e.g. {@code ed25519}
+     * @return the private key's text
+     */
     public String privateKey(String name) {
         try {
             return Files.readString(Path.of(get("key." + name + ".private")));
@@ -102,8 +160,11 @@ public final class SshTestenv {
     }
 
     /**
-     * The body of {@code POST /api/hosts} for a host on the test sshd that logs in as {@code role} with the ed25519 key
-     * and has Docker enabled. A mutable copy, so a test may change a field.
+     * The body of {@code POST /api/hosts} for a host on the test sshd that logs in as {@code role} with the ed25519
+     * key, no feature enabled. A mutable copy, so that a test may change or add a field.
+     *
+     * @param role as in {@link #userName}
+     * @return the body's fields
      */
     public Map<String, Object> keyHost(String role) {
         return new HashMap<>(Map.of(
@@ -111,8 +172,22 @@ public final class SshTestenv {
                 "port", sshPort(),
                 "username", userName(role),
                 "authType", "key",
-                "privateKey", privateKey("ed25519"),
-                "enableDocker", true));
+                "privateKey", privateKey("ed25519")));
+    }
+
+    /**
+     * {@link #keyHost} with the role's password instead of the key.
+     *
+     * @param role as in {@link #userName}
+     * @return the body's fields
+     */
+    public Map<String, Object> passwordHost(String role) {
+        return new HashMap<>(Map.of(
+                "address", sshHost(),
+                "port", sshPort(),
+                "username", userName(role),
+                "authType", "password",
+                "password", userPassword(role)));
     }
 
     private String get(String key) {
@@ -121,14 +196,5 @@ public final class SshTestenv {
             throw new IllegalStateException("testenv.properties has no " + key);
         }
         return value;
-    }
-
-    /** RFC 6238 now: HMAC-SHA1, 30 s steps, 6 digits, as google-authenticator's PAM module checks it. */
-    public static String totp(String base32Secret) {
-        try {
-            return new DefaultCodeGenerator().generate(base32Secret, System.currentTimeMillis() / 1000 / 30);
-        } catch (CodeGenerationException e) {
-            throw new IllegalStateException("no TOTP code for the test secret", e);
-        }
     }
 }
