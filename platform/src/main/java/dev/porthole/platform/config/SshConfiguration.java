@@ -1,9 +1,11 @@
 package dev.porthole.platform.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The SSH layer ({@code porthole.ssh}).
@@ -18,6 +20,7 @@ import java.time.Duration;
  * @param execOutputLimit the default bytes of stdout and of stderr each that an exec keeps
  * @param challengeTimeout how long a login waits for a person to answer a TOTP or other prompt
  * @param warpgateTimeout how long a login waits for a person to approve a Warpgate login in the browser
+ * @param ciphers the ciphers the client offers, by MINA/OpenSSH name in preference order; empty: MINA's defaults
  */
 @ConfigurationProperties("porthole.ssh")
 public record SshConfiguration(
@@ -29,4 +32,13 @@ public record SshConfiguration(
         @Bindable(defaultValue = "60s") Duration execTimeout,
         @Bindable(defaultValue = "1048576") @Positive int execOutputLimit,
         @Bindable(defaultValue = "3m") Duration challengeTimeout,
-        @Bindable(defaultValue = "5m") Duration warpgateTimeout) {}
+        @Bindable(defaultValue = "5m") Duration warpgateTimeout,
+        @Nullable List<String> ciphers) {
+
+    /** Absent is empty; blank entries (a trailing comma) are dropped. */
+    public SshConfiguration {
+        ciphers = ciphers == null
+                ? List.of()
+                : ciphers.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
+}

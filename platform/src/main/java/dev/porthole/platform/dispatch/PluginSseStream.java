@@ -52,6 +52,10 @@ final class PluginSseStream implements SseStream, AutoCloseable {
         if (event != null) {
             sse = sse.name(event);
         }
+        emit(sse);
+    }
+
+    private void emit(Event<String> sse) {
         synchronized (this) {
             if (open && sink.tryEmitNext(sse).isFailure()) {
                 // the client does not keep up: end its stream rather than buffer without bound
@@ -59,6 +63,11 @@ final class PluginSseStream implements SseStream, AutoCloseable {
                 sink.tryEmitComplete();
             }
         }
+    }
+
+    @Override
+    public void comment(String text) {
+        emit(Event.of("").comment(text.replace('\n', ' ').replace('\r', ' ')));
     }
 
     @Override

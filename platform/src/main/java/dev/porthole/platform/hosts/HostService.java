@@ -124,6 +124,29 @@ public class HostService {
                 .toList();
     }
 
+    /** Every host as its owner sees it, for the host's own background work (a plugin's auto-started tunnels). */
+    List<HostView> all() {
+        Map<Long, String> usernames = usernames();
+        return hosts.listOrderById().stream()
+                .map(row -> view(row, usernames, HostAccess.OWNER.toString()))
+                .toList();
+    }
+
+    /**
+     * The owner of a host as a caller with every scope, for work done on their behalf without a request. A disabled
+     * owner acts no more: 403.
+     */
+    Caller owner(long hostId) {
+        HostRow host = hosts.findById(hostId).orElseThrow(() -> ApiException.notFound("no host with id " + hostId));
+        User owner = users.findById(host.ownerId())
+                .orElseThrow(() -> ApiException.notFound("host " + hostId + " has no owner"));
+        if (!owner.enabled()) {
+            throw ApiException.forbidden("the owner of host " + hostId + " is disabled");
+        }
+        return new Caller(
+                owner.id(), owner.username(), owner.role(), null, List.of(dev.porthole.platform.auth.Scopes.ALL));
+    }
+
     HostView get(Caller caller, long id) {
         return view(caller, require(caller, id, HostAccess.VIEW));
     }

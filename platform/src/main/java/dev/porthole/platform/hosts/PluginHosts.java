@@ -7,9 +7,12 @@ import dev.porthole.api.http.HttpError;
 import dev.porthole.platform.auth.ApiCaller;
 import dev.porthole.platform.errors.ApiException;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The host inventory as plugins see it: the same access checks as the API, the same 404 and 403 (as
@@ -39,6 +42,49 @@ public class PluginHosts implements Hosts {
         return hosts.list(ApiCaller.unwrap(caller), null).stream()
                 .map(PluginHosts::toHost)
                 .toList();
+    }
+
+    @Override
+    public List<dev.porthole.api.hosts.TunnelDefinition> tunnels(dev.porthole.api.Caller caller, long hostId) {
+        List<TunnelDefinition> stored;
+        try {
+            stored = hosts.requireView(ApiCaller.unwrap(caller), hostId, HostAccess.VIEW)
+                    .tunnels();
+        } catch (ApiException e) {
+            throw new HttpError(e.status().getCode(), e.getMessage());
+        }
+        List<dev.porthole.api.hosts.TunnelDefinition> tunnels = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            tunnels.add(toTunnel(i, stored.get(i)));
+        }
+        return tunnels;
+    }
+
+    @Override
+    public List<Host> all() {
+        return hosts.all().stream().map(PluginHosts::toHost).toList();
+    }
+
+    @Override
+    public dev.porthole.api.Caller ownerOf(long hostId) {
+        try {
+            return new ApiCaller(hosts.owner(hostId));
+        } catch (ApiException e) {
+            throw new HttpError(e.status().getCode(), e.getMessage());
+        }
+    }
+
+    private static dev.porthole.api.hosts.TunnelDefinition toTunnel(int index, TunnelDefinition stored) {
+        return new dev.porthole.api.hosts.TunnelDefinition(
+                index,
+                Optional.ofNullable(stored.name()),
+                stored.mode(),
+                stored.sourcePort(),
+                Optional.ofNullable(stored.endpointHost()),
+                stored.endpointPort() == null ? OptionalInt.empty() : OptionalInt.of(stored.endpointPort()),
+                stored.maxRetries(),
+                Duration.ofMillis(stored.retryInterval()),
+                stored.autoStart());
     }
 
     private static Host toHost(HostView view) {

@@ -49,7 +49,7 @@ final class HostPluginContext implements PluginContext {
         this.executor = executor;
         this.services = services;
         this.settings = services.settings().forPlugin(pluginId);
-        this.ssh = new PluginSshConnections(services.ssh());
+        this.ssh = new PluginSshConnections(services.ssh(), executor);
     }
 
     /** Applies the plugin's migrations; runs before the plugin starts. */

@@ -51,9 +51,9 @@ class ConnectPlans {
         SshEndpoint target = withOverrides(hosts.endpoint(hostId), overrides);
         chain.add(target);
         seen.add(hostId);
-        for (Long next = target.jumpHostId();
-                next != null;
-                next = chain.get(chain.size() - 1).jumpHostId()) {
+        boolean jumpOverridden = overrides.jumpHostId().isPresent();
+        Long next = jumpOverridden ? Long.valueOf(overrides.jumpHostId().getAsLong()) : target.jumpHostId();
+        for (; next != null; next = chain.get(chain.size() - 1).jumpHostId()) {
             if (!seen.add(next) || chain.size() >= MAX_HOPS) {
                 throw new SshException(
                         SshException.Code.UNREACHABLE, "the jump hosts of host " + hostId + " make a loop");
@@ -62,8 +62,11 @@ class ConnectPlans {
         }
         Collections.reverse(chain);
         List<Hop> hops = chain.stream().map(this::hop).toList();
+        // a target reached through a jump host given for this connection leaves by that host's way, not its own
+        boolean ownProxies = !target.proxies().isEmpty()
+                && (!jumpOverridden || overrides.proxies().isPresent());
         List<SshEndpoint.Proxy> proxies =
-                !target.proxies().isEmpty() ? target.proxies() : chain.get(0).proxies();
+                ownProxies ? target.proxies() : chain.get(0).proxies();
         return new ConnectPlan(hops, proxies, hash(chain, proxies));
     }
 

@@ -49,6 +49,9 @@ public class DefaultSshConnections implements SshConnections {
     public SshTarget target(Caller caller, long hostId, ConnectOptions overrides) {
         Objects.requireNonNull(overrides, "overrides");
         hosts.require(caller, hostId, HostAccess.USE);
+        if (overrides.jumpHostId().isPresent()) {
+            hosts.require(caller, overrides.jumpHostId().getAsLong(), HostAccess.USE);
+        }
         return new HostSshTarget(
                 this, plans.plan(hostId, overrides), ApiCaller.unwrap(caller).userId());
     }

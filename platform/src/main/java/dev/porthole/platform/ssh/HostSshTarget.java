@@ -124,10 +124,29 @@ final class HostSshTarget implements SshTarget {
 
     private Forward forward(Forward.Kind kind, SessionCall<PortForwardingTracker> start) {
         return held(lease -> {
-            PortForwardingTracker tracker = start.call(lease.session());
+            PortForwardingTracker tracker;
+            try {
+                tracker = start.call(lease.session());
+            } catch (IOException e) {
+                if (!listenRefused(e)) {
+                    throw e;
+                }
+                throw new SshException(
+                        SshException.Code.LISTEN_REFUSED,
+                        kind == Forward.Kind.REMOTE
+                                ? "host " + hostId() + " refused to listen there (the port is in use or not allowed)"
+                                : "cannot listen here: " + e.getMessage());
+            }
             SshdSocketAddress bound = tracker.getBoundAddress();
-            return new SshForward(kind, tracker, bound.toInetSocketAddress(), lease);
+            return new SshForward(
+                    kind, tracker, bound.toInetSocketAddress(), lease, counters(lease.session(), kind, bound));
         });
+    }
+
+    /** {@return the counters MINA's forwarder of {@code session} keeps for the forward bound at {@code bound}} */
+    private static ForwardCounters counters(ClientSession session, Forward.Kind kind, SshdSocketAddress bound) {
+        CountingForwarder forwarder = CountingForwarder.of(session);
+        return kind == Forward.Kind.REMOTE ? forwarder.forwardedFrom(bound.getPort()) : forwarder.listeningOn(bound);
     }
 
     /** Runs {@code call} on a leased session and gives the lease back. */
@@ -164,6 +183,18 @@ final class HostSshTarget implements SshTarget {
                 throw e;
             }
         }
+    }
+
+    /** A bind that failed here, or a remote listen the server denied: the port is taken or not allowed. */
+    private static boolean listenRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || (t instanceof org.apache.sshd.common.SshException
+                            && String.valueOf(t.getMessage()).contains("forwarding request denied"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

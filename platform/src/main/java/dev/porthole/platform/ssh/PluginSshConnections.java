@@ -7,6 +7,7 @@ import dev.porthole.api.ssh.ExecListener;
 import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.Forward;
+import dev.porthole.api.ssh.ForwardTraffic;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshStreamExit;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One plugin's view of the SSH layer: it remembers the forwards and streams the plugin opened, so that stopping the
@@ -28,9 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PluginSshConnections implements SshConnections {
     private final SshConnections delegate;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    private final Executor pluginThreads;
 
-    public PluginSshConnections(DefaultSshConnections delegate) {
+    /**
+     * @param pluginThreads where the plugin's callbacks run (a forward's close actions), never on an SSH I/O thread
+     */
+    public PluginSshConnections(DefaultSshConnections delegate, Executor pluginThreads) {
         this.delegate = delegate;
+        this.pluginThreads = pluginThreads;
     }
 
     @Override
@@ -156,6 +164,28 @@ public final class PluginSshConnections implements SshConnections {
                 @Override
                 public boolean isOpen() {
                     return forward.isOpen();
+                }
+
+                @Override
+                public ForwardTraffic traffic() {
+                    return forward.traffic();
+                }
+
+                @Override
+                public void onClose(Runnable action) {
+                    forward.onClose(() -> {
+                        open.remove(forward);
+                        try {
+                            pluginThreads.execute(action);
+                        } catch (RejectedExecutionException stopping) {
+                            // the plugin is stopping; it closes its forwards itself
+                        }
+                    });
+                }
+
+                @Override
+                public boolean probe(Duration timeout) {
+                    return forward.probe(timeout);
                 }
 
                 @Override

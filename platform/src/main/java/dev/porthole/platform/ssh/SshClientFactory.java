@@ -45,6 +45,8 @@ class SshClientFactory {
         client.setSignatureFactories(client.getSignatureFactories().stream()
                 .filter(f -> !REFUSED_SIGNATURES.contains(f.getName()))
                 .toList());
+        // porthole.ssh.ciphers: only those, in that order (an unknown name fails the start)
+        client.setCipherFactories(CipherChoice.of(client.getCipherFactories(), config.ciphers()));
         client.setServiceFactories(List.of(new OfferedAuthMethods(), ClientConnectionServiceFactory.INSTANCE));
         // the first auth request waits for the server's service accept (a 40 ms stall otherwise, see there)
         client.setSessionFactory(OfferedAuthMethods.sessionFactory(client));
@@ -72,6 +74,10 @@ class SshClientFactory {
                         return type == Type.Forwarded;
                     }
                 }));
+        // each forward's traffic is counted where MINA hands its bytes between sockets and channels; the server's
+        // forwarded-tcpip opens (remote forwards) stay the only channels it may open here, as in MINA's default
+        client.setForwarderFactory(CountingForwarder::new);
+        client.setChannelFactories(List.of(new CountedForwardedChannel.Factory()));
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         // keepalive@openssh.com with a reply wanted: three missed replies close the session, so that a dead
         // connection is noticed and the pool replaces it on next use

@@ -26,4 +26,37 @@ public interface Hosts {
      * @return the hosts, by id
      */
     List<Host> visibleTo(Caller caller);
+
+    /**
+     * The tunnels stored with a host, in their order, when the caller may at least view it (the same 404 and 403 as
+     * {@link #require}).
+     *
+     * @param caller the caller from the request
+     * @param hostId the inventory id
+     * @return the host's tunnel definitions, possibly none
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    List<TunnelDefinition> tunnels(Caller caller, long hostId);
+
+    /**
+     * Every host of the inventory, each as its owner sees it, for work a plugin starts on its own (tunnels that come
+     * up with the server), never to answer a request: a request's caller goes through {@link #visibleTo}.
+     *
+     * @return all hosts, by id
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    List<Host> all();
+
+    /**
+     * The owner of a host as a caller, for work a plugin starts on its own behalf of that owner (an auto-started
+     * tunnel): what it does is checked against the owner's access, as if they had asked. Never for a request.
+     *
+     * @param hostId the inventory id
+     * @return the owner, signed in with every scope
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    Caller ownerOf(long hostId);
 }

@@ -22,6 +22,16 @@ public interface SseStream {
         send(null, data);
     }
 
+    /**
+     * Sends a comment line ({@code : text}), which clients ignore and proxies count as traffic; a protocol that promises
+     * its own keepalive comment sends it with this. The host also sends one now and then by itself.
+     *
+     * @param text the comment, on one line
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    void comment(String text);
+
     /** Ends the stream. */
     void close();
 

@@ -113,6 +113,13 @@ public class SshException extends RuntimeException {
         /** A SOCKS5 proxy of the chain refused or failed the connection. */
         PROXY_FAILED,
         /** Connected, but the server refused a channel or a forward, or the connection broke during the operation. */
-        CHANNEL_FAILED
+        CHANNEL_FAILED,
+        /**
+         * A forward could not listen: the address is in use (here, or on the SSH server for a remote forward), or the
+         * server does not allow listening there. Waiting does not help; another port or bind address might.
+         *
+         * @since 0.2.0
+         */
+        LISTEN_REFUSED
     }
 }

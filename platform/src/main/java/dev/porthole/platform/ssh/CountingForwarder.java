@@ -1,0 +1,94 @@
+package dev.porthole.platform.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.common.Factory;
+import org.apache.sshd.common.forward.DefaultForwarder;
+import org.apache.sshd.common.forward.SocksProxy;
+import org.apache.sshd.common.io.IoAcceptor;
+import org.apache.sshd.common.io.IoHandler;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+
+/**
+ * MINA's forwarder of one SSH session, keeping the traffic counters of each of the session's forwards. MINA has no
+ * byte counts of its own below the session (whose counts reset at every key exchange), so the counting happens where
+ * MINA hands bytes between a forward's sockets and its channels: in the handler of the local and dynamic listening
+ * sockets ({@link CountingIoHandler}) and in the channels of remote forwards ({@link CountedForwardedChannel}).
+ *
+ * <p>One forwarder serves all the forwards of its session. A local or dynamic forward's connections find their
+ * counters by the address they were accepted on, which is the forward's bound address; a remote forward's by the
+ * server port they arrived on, the only thing MINA itself matches them by. A forward's entry is dropped when MINA stops
+ * the forward, so that a later forward on the same address starts from zero; the connections it still carries keep
+ * their counters.
+ */
+final class CountingForwarder extends DefaultForwarder {
+    private final Map<SshdSocketAddress, ForwardCounters> byListener = new ConcurrentHashMap<>();
+    private final Map<Integer, ForwardCounters> byRemotePort = new ConcurrentHashMap<>();
+
+    CountingForwarder(ConnectionService service) {
+        super(service);
+    }
+
+    /** The forwarder of {@code session}; the host's client creates nothing else (see {@link SshClientFactory}). */
+    static CountingForwarder of(Session session) {
+        return (CountingForwarder) session.getService(ConnectionService.class).getForwarder();
+    }
+
+    /** {@return the counters of the local or dynamic forward listening on {@code bound}} */
+    ForwardCounters listeningOn(SshdSocketAddress bound) {
+        // a client may connect between MINA's bind and the forward asking for its counters: both get the same ones
+        return byListener.computeIfAbsent(bound, address -> new ForwardCounters());
+    }
+
+    /** {@return the counters of the remote forward the server listens for on {@code port}} */
+    ForwardCounters forwardedFrom(int port) {
+        return byRemotePort.computeIfAbsent(port, p -> new ForwardCounters());
+    }
+
+    @Override
+    protected IoAcceptor createIoAcceptor(Factory<? extends IoHandler> handlerFactory) {
+        IoHandler mina = handlerFactory.create();
+        return super.createIoAcceptor(() -> new CountingIoHandler(mina, this, mina instanceof SocksProxy));
+    }
+
+    @Override
+    protected void unbindLocalForwarding(SshdSocketAddress local, SshdSocketAddress remote, InetSocketAddress bound)
+            throws IOException {
+        try {
+            super.unbindLocalForwarding(local, remote, bound);
+        } finally {
+            forget(bound);
+        }
+    }
+
+    @Override
+    protected void unbindDynamicForwarding(SshdSocketAddress local, SocksProxy proxy, InetSocketAddress bound)
+            throws IOException {
+        try {
+            super.unbindDynamicForwarding(local, proxy, bound);
+        } finally {
+            forget(bound);
+        }
+    }
+
+    @Override
+    public synchronized void stopRemotePortForwarding(SshdSocketAddress remote) throws IOException {
+        try {
+            super.stopRemotePortForwarding(remote);
+        } finally {
+            // by the port MINA stops it by, so that both agree on which server port still reaches the forward
+            byRemotePort.remove(remote.getPort());
+        }
+    }
+
+    private void forget(InetSocketAddress bound) {
+        // null when MINA cleans up after a failed bind
+        if (bound != null) {
+            byListener.remove(new SshdSocketAddress(bound));
+        }
+    }
+}
