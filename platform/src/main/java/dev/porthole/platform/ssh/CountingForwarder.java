@@ -9,6 +9,7 @@ import org.apache.sshd.common.forward.DefaultForwarder;
 import org.apache.sshd.common.forward.SocksProxy;
 import org.apache.sshd.common.io.IoAcceptor;
 import org.apache.sshd.common.io.IoHandler;
+import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
@@ -62,6 +63,7 @@ final class CountingForwarder extends DefaultForwarder {
             super.unbindLocalForwarding(local, remote, bound);
         } finally {
             forget(bound);
+            endConnections(getLocalIoAcceptor(), bound);
         }
     }
 
@@ -72,6 +74,7 @@ final class CountingForwarder extends DefaultForwarder {
             super.unbindDynamicForwarding(local, proxy, bound);
         } finally {
             forget(bound);
+            endConnections(getDynamicIoAcceptor(), bound);
         }
     }
 
@@ -82,6 +85,23 @@ final class CountingForwarder extends DefaultForwarder {
         } finally {
             // by the port MINA stops it by, so that both agree on which server port still reaches the forward
             byRemotePort.remove(remote.getPort());
+        }
+    }
+
+    /**
+     * MINA's unbind only stops listening; the connections it accepted there go on. A closed forward ends them, as the
+     * plugin API promises and as a disconnected tunnel must.
+     */
+    private static void endConnections(IoAcceptor acceptor, InetSocketAddress bound) {
+        if (bound == null) {
+            return;
+        }
+        SshdSocketAddress listener = new SshdSocketAddress(bound);
+        for (IoSession connection : acceptor.getManagedSessions().values()) {
+            if (connection.getAcceptanceAddress() instanceof InetSocketAddress at
+                    && listener.equals(new SshdSocketAddress(at))) {
+                connection.close(true);
+            }
         }
     }
 

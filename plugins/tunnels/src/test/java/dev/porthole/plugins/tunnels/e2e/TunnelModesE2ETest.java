@@ -76,7 +76,15 @@ class TunnelModesE2ETest {
         assertThat(((Number) counted.get("bytesOut")).longValue()).isEqualTo(4L * MIB);
         assertThat(((Number) counted.get("totalConnections")).longValue()).isEqualTo(1);
 
-        assertThat(admin.disconnect(name).status()).isEqualTo(200);
+        try (java.net.Socket carried = new java.net.Socket("127.0.0.1", port)) {
+            carried.setSoTimeout(5000);
+            carried.getOutputStream().write(1);
+            assertThat(carried.getInputStream().read()).isEqualTo(1);
+            assertThat(admin.disconnect(name).status()).isEqualTo(200);
+            assertThat(endOfStream(carried))
+                    .as("a disconnect ends the connections it carried")
+                    .isTrue();
+        }
         Map<String, Object> down = admin.awaitState(name, "disconnected", UP);
         assertThat(down).containsEntry("manualDisconnect", true).containsEntry("connected", false);
         assertThat(Traffic.listening(port)).as("the port is released").isFalse();
@@ -144,6 +152,17 @@ class TunnelModesE2ETest {
         }
         for (int port : new int[] {local, remote, dynamic}) {
             awaitReleased(port);
+        }
+    }
+
+    /** Whether the peer ended the connection (end of stream or reset) before the read timed out. */
+    private static boolean endOfStream(java.net.Socket socket) {
+        try {
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.io.IOException reset) {
+            return true;
         }
     }
 
