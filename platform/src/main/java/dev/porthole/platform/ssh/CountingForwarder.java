@@ -62,8 +62,7 @@ final class CountingForwarder extends DefaultForwarder {
         try {
             super.unbindLocalForwarding(local, remote, bound);
         } finally {
-            forget(bound);
-            endConnections(getLocalIoAcceptor(), bound);
+            stopped(getLocalIoAcceptor(), bound);
         }
     }
 
@@ -73,8 +72,7 @@ final class CountingForwarder extends DefaultForwarder {
         try {
             super.unbindDynamicForwarding(local, proxy, bound);
         } finally {
-            forget(bound);
-            endConnections(getDynamicIoAcceptor(), bound);
+            stopped(getDynamicIoAcceptor(), bound);
         }
     }
 
@@ -89,26 +87,21 @@ final class CountingForwarder extends DefaultForwarder {
     }
 
     /**
-     * MINA's unbind only stops listening; the connections it accepted there go on. A closed forward ends them, as the
-     * plugin API promises and as a disconnected tunnel must.
+     * A local or dynamic forward has stopped listening on {@code bound} (null when MINA cleans up after a failed bind):
+     * its counters go, and so do the connections it accepted, which MINA's unbind leaves running although the plugin
+     * API promises, and a disconnected tunnel needs, that closing a forward ends them.
      */
-    private static void endConnections(IoAcceptor acceptor, InetSocketAddress bound) {
+    private void stopped(IoAcceptor acceptor, InetSocketAddress bound) {
         if (bound == null) {
             return;
         }
         SshdSocketAddress listener = new SshdSocketAddress(bound);
+        byListener.remove(listener);
         for (IoSession connection : acceptor.getManagedSessions().values()) {
             if (connection.getAcceptanceAddress() instanceof InetSocketAddress at
                     && listener.equals(new SshdSocketAddress(at))) {
                 connection.close(true);
             }
-        }
-    }
-
-    private void forget(InetSocketAddress bound) {
-        // null when MINA cleans up after a failed bind
-        if (bound != null) {
-            byListener.remove(new SshdSocketAddress(bound));
         }
     }
 }

@@ -91,7 +91,8 @@ final class SshForward implements Forward {
             session.request(KEEPALIVE, request, Math.max(1, timeout.toMillis()));
             return true;
         } catch (SocketTimeoutException e) {
-            LOG.info("host {}: no keepalive answer within {}; closing the connection", bound, timeout);
+            // the plugin that probes says which of its things this was
+            LOG.debug("forward on {}: no keepalive answer within {}; closing its connection", bound, timeout);
             session.close(true);
             return false;
         } catch (IOException e) {

@@ -186,11 +186,8 @@ public final class TunnelRoutes {
         try {
             return request.body(ConnectBody.class);
         } catch (HttpError e) {
-            throw e.field().isPresent()
-                    ? TunnelErrors.badField(
-                            e.field().get(),
-                            e.getMessage().substring(e.field().get().length() + 2))
-                    : TunnelErrors.of(400, "Invalid tunnel configuration: " + e.getMessage());
+            // a field's error leaves through inSpecShape, which gives it the spec's shape
+            throw e.field().isPresent() ? e : TunnelErrors.of(400, "Invalid tunnel configuration: " + e.getMessage());
         }
     }
 }
