@@ -73,18 +73,20 @@ class TunnelHealthE2ETest {
     }
 
     @Test
-    void a_killed_connection_is_shown_broken_and_the_tunnel_reconnects_within_the_retry_interval() throws Exception {
+    void a_killed_connection_is_shown_broken_and_the_tunnel_reconnects_on_its_first_retry() throws Exception {
         int port = Traffic.freePort();
         String name = connectedTunnel(port);
 
-        long killedAt = System.nanoTime();
         signalSessions("KILL");
         Map<String, Object> retrying =
                 admin.awaitStatus(name, s -> !"connected".equals(s.get("status")), Duration.ofSeconds(5));
         assertThat(retrying).containsEntry("connected", false).containsEntry("errorType", "NETWORK_ERROR");
-        admin.awaitState(name, "connected", Duration.ofMillis(RETRY_INTERVAL_MS + 5000));
-        long tookMs = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
-        assertThat(tookMs).as("back within the retry interval and a second").isLessThan(RETRY_INTERVAL_MS + 1000);
+        // the first wait is the tunnel's retryInterval (1.5 s, jitter only shortens it), shown in whole seconds
+        if (retrying.get("nextRetryIn") instanceof Number seconds) {
+            assertThat(seconds.longValue()).isBetween(0L, 2L);
+        }
+        Map<String, Object> back = admin.awaitState(name, "connected", UP);
+        assertThat(back).as("reconnected by the first retry").containsEntry("retryCount", 1);
         Traffic.echoesThrough("127.0.0.1", port, 256 * 1024);
         admin.disconnect(name);
         admin.awaitState(name, "disconnected", UP);
