@@ -23,14 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spec 001, server-to-server SSH tunnels: the routes, a one-second tick that drives retries and traffic figures, the
- * keepalive probe, the status stream's flush and keepalive, and the tunnels marked auto-start, brought up as their
- * host's owner when the plugin starts. Stopping the plugin closes every tunnel and so frees its ports.
+ * Spec 001, server-to-server SSH tunnels: the routes, a tick that starts retries when due (every tenth of a second, so
+ * that a retry comes at its interval and not up to a second later), the traffic figures every second, the keepalive
+ * probe, the status stream's flush and keepalive, and the tunnels marked auto-start, brought up as their host's owner
+ * when the plugin starts. Stopping the plugin closes every tunnel and so frees its ports.
  */
 @Extension
 public class TunnelsPlugin implements PortholePlugin {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelsPlugin.class);
-    static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration TICK = Duration.ofMillis(100);
+    static final Duration TRAFFIC = Duration.ofSeconds(1);
     static final Duration STREAM_KEEPALIVE = Duration.ofSeconds(30);
 
     private volatile TunnelRegistry tunnels;
@@ -56,6 +58,7 @@ public class TunnelsPlugin implements PortholePlugin {
         Planner planner = new Planner(context.hosts(), settings);
         new TunnelRoutes(planner, registry, board, statusStreams, usable).register(context);
         context.schedule("tick", Schedule.every(TICK), registry::tick);
+        context.schedule("traffic", Schedule.every(TRAFFIC), registry::refreshTraffic);
         context.schedule("keepalive", Schedule.every(settings.keepalive()), () -> registry.probe(settings.keepalive()));
         context.schedule("status-flush", Schedule.every(settings.statusInterval()), statusStreams::flush);
         context.schedule("status-keepalive", Schedule.every(STREAM_KEEPALIVE), statusStreams::keepalive);

@@ -121,20 +121,23 @@ public final class Tunnel {
         return detached;
     }
 
-    /**
-     * Called every second: counts a pending retry down (and starts it when due), and refreshes a connected tunnel's
-     * traffic figures.
-     */
+    /** Called often (a tenth of a second): counts a pending retry down, and starts it when due. */
     public synchronized void tick() {
-        if (nextAttempt != null) {
-            long left = Duration.between(clock.instant(), nextAttempt).toMillis();
-            if (left <= 0) {
-                nextAttempt = null;
-                attempt();
-            } else {
-                publish(waiting(TunnelState.WAITING, left));
-            }
-        } else if (running != null && status.state() == TunnelState.CONNECTED) {
+        if (nextAttempt == null) {
+            return;
+        }
+        long left = Duration.between(clock.instant(), nextAttempt).toMillis();
+        if (left <= 0) {
+            nextAttempt = null;
+            attempt();
+        } else {
+            publish(waiting(TunnelState.WAITING, left));
+        }
+    }
+
+    /** Called every second: a connected tunnel's traffic figures. */
+    public synchronized void refreshTraffic() {
+        if (nextAttempt == null && running != null && status.state() == TunnelState.CONNECTED) {
             publish(status.withTraffic(running.traffic()));
         }
     }

@@ -46,6 +46,10 @@ public final class TunnelRegistry {
         tunnels.values().forEach(Tunnel::tick);
     }
 
+    public void refreshTraffic() {
+        tunnels.values().forEach(Tunnel::refreshTraffic);
+    }
+
     /** Probes every tunnel at once, each on its own task: one silent host must not delay noticing another. */
     public void probe(Duration timeout) {
         tunnels.values().forEach(t -> executor.execute(() -> t.probe(timeout)));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
@@ -12,6 +14,7 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Pushes random bytes through a tunnel to an echo server and checks that every byte came back, in order. */
 final class Traffic {
@@ -65,10 +68,20 @@ final class Traffic {
         return Arrays.copyOf(all, at);
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out itself could be taken
+     * by an outgoing SSH connection or a join listener before the tunnel under test binds it.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (BindException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port in 20000-31999 after 100 tries");
     }
 
     static boolean listening(int port) {
