@@ -9,6 +9,8 @@
                                             the sink's answer that it had them all
   tunnels.py parallel HOST PORT CONNS BYTES [--socks DHOST:DPORT]
                                             CONNS connections at once, BYTES each; prints the seconds until the last
+  tunnels.py stdio BYTES CMD...             moves BYTES to the sink through CMD's stdin and stdout (`ssh -W`); prints the
+                                            seconds from starting CMD to the sink's answer
   tunnels.py latency HOST PORT ROUNDS [--socks DHOST:DPORT]
                                             ROUNDS times: connect, (SOCKS5 handshake), 'E', the echoed byte; prints the
                                             milliseconds of each, a line each
@@ -18,6 +20,7 @@ half-close, ends a transfer, so a forwarder that closes the whole channel on EOF
 """
 import socket
 import struct
+import subprocess
 import sys
 import threading
 import time
@@ -108,6 +111,30 @@ def timed_send(host, port, n, socks):
     print(f"{time.perf_counter() - start:.6f}")
 
 
+def stdio(n, cmd):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+    buf = memoryview(bytes(CHUNK))
+    proc.stdin.write(b"C" + struct.pack(">Q", n))
+    left = n
+    while left:
+        step = min(left, CHUNK)
+        proc.stdin.write(buf[:step])
+        left -= step
+    answer = b""
+    while len(answer) < 10:
+        part = proc.stdout.read(10 - len(answer))
+        if not part:
+            break
+        answer += part
+    elapsed = time.perf_counter() - start
+    proc.stdin.close()
+    proc.wait(timeout=30)
+    if answer != b"OK" + struct.pack(">Q", n):
+        raise OSError(f"the sink answered {answer!r}")
+    print(f"{elapsed:.6f}")
+
+
 def parallel(host, port, conns, n, socks):
     errors = []
     barrier = threading.Barrier(conns + 1)
@@ -156,6 +183,8 @@ def main(argv):
         timed_send(argv[1], int(argv[2]), int(argv[3]), socks)
     elif cmd == "parallel":
         parallel(argv[1], int(argv[2]), int(argv[3]), int(argv[4]), socks)
+    elif cmd == "stdio":
+        stdio(int(argv[1]), argv[2:])
     elif cmd == "latency":
         latency(argv[1], int(argv[2]), int(argv[3]), socks)
     else:

@@ -6,7 +6,9 @@
 #      from connect to the sink's answer that all bytes arrived: a local forward vs `ssh -L`, a remote forward vs
 #      `ssh -R`, the SOCKS proxy (dynamic) vs `ssh -D`;
 #  (2) 100 connections at once through one local forward, 10 MiB each, aggregate, vs the same through `ssh -L`;
-#  (3) connection set-up through a local forward: connect + first byte echoed, vs `ssh -L`.
+#  (3) connection set-up through a local forward: connect + first byte echoed, vs `ssh -L`;
+#  (4) the client relay WebSocket (spec 001's c2s, local mode): TUNNEL_BENCH_BYTES through one relay by a JDK WebSocket
+#      client (bench/RelayClient.java), vs the same bytes through `ssh -W` (OpenSSH's one-connection stdio forward).
 # Everything runs on this machine's loopback: Porthole (one JVM) or ssh is the SSH client, the test environment's
 # sshd (127.0.0.1:2222, started if it is down) the server, the sink the destination. Porthole and OpenSSH alternate
 # (who goes first flips each round), after unmeasured warm-up transfers (JIT, see warm_local). Medians. Besides the
@@ -170,6 +172,7 @@ print(json.dumps(dict(name="bench", address=host, port=int(port), username=user,
 EOF
   )
   host_id=$(api POST /api/hosts "$body" | json 'd["id"]') || fail "creating the host failed"
+  bench_host=$host_id
   i=0
   for mode in "${modes[@]}"; do
     if [ "$mode" = dynamic ]; then
@@ -221,6 +224,8 @@ disconnect_tunnels() {
 
 # ---- OpenSSH ---------------------------------------------------------------------------------------------------------
 # CIPHER: `ssh -N` with -L, -R and -D, one process each; sets o_port[mode] and o_pid[mode]
+ssh_common=(-F /dev/null -o BatchMode=yes -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$work/known_hosts"
+  -o GlobalKnownHostsFile=/dev/null -o IdentitiesOnly=yes -i "$key" -o Compression=no -p "$ssh_port" -l "$user")
 openssh_tunnels() {
   local mode spec
   for mode in "${modes[@]}"; do
@@ -230,10 +235,8 @@ openssh_tunnels() {
       remote) spec=(-R "127.0.0.1:${o_port[$mode]}:127.0.0.1:$sink_port") ;;
       dynamic) spec=(-D "127.0.0.1:${o_port[$mode]}") ;;
     esac
-    ssh -F /dev/null -N -v -E "$work/ssh-$1-$mode.log" -o BatchMode=yes -o StrictHostKeyChecking=yes \
-      -o "UserKnownHostsFile=$work/known_hosts" -o GlobalKnownHostsFile=/dev/null -o IdentitiesOnly=yes -i "$key" \
-      -o ExitOnForwardFailure=yes -o Compression=no -c "$1" -p "$ssh_port" -l "$user" "${spec[@]}" "$ssh_host" \
-      </dev/null &
+    ssh "${ssh_common[@]}" -N -v -E "$work/ssh-$1-$mode.log" -o ExitOnForwardFailure=yes -c "$1" "${spec[@]}" \
+      "$ssh_host" </dev/null &
     o_pid[$mode]=$!
     ssh_pids+=("$!")
   done
@@ -334,6 +337,21 @@ busy_before=$(busy)
 total_bytes=$((conns * conn_bytes))
 # HotSpot's C2 is still compiling MINA's cipher and channel code after the first GiB or so through the tunnel: Porthole
 # gets TUNNEL_BENCH_WARMUP_BYTES (default 1 GiB) through its local forward and 256 MiB through each of the others
+# IMPL CIPHER: one transfer of BYTES through a relay WebSocket (a local relay to the sink) or through `ssh -W`, each
+# timed from its start (WebSocket handshake and channel open; ssh's login) to the sink's answer
+relay_round() {
+  local impl=$1 cipher=$2 secs
+  if [ "$impl" = porthole ]; then
+    secs=$(java -cp "$work/relay" RelayClient "ws://${server_url#http://}/ssh/tunnel/c2s/stream" "$token" "$bench_host" \
+      "$sink_port" "$bytes") || { echo "porthole relay ($cipher): transfer failed" >&2; return 0; }
+  else
+    secs=$("$py" "$helper" stdio "$bytes" ssh "${ssh_common[@]}" -c "$cipher" -W "127.0.0.1:$sink_port" "$ssh_host") ||
+      { echo "ssh -W ($cipher): transfer failed" >&2; return 0; }
+  fi
+  echo "$secs" >>"$work/relay-$cipher-$impl"
+}
+javac -d "$work/relay" bench/RelayClient.java || fail "compiling bench/RelayClient.java failed"
+
 # before anything is measured; OpenSSH 64 MiB each (no JIT, only the first connection)
 warm_local=${TUNNEL_BENCH_WARMUP_BYTES:-1073741824}
 warm_bytes=268435456
@@ -360,6 +378,7 @@ for cipher in "${ciphers[@]}"; do
     # shellcheck disable=SC2046
     "$py" "$helper" send $(target "$mode" "${o_port[$mode]}") "$warm_ssh" >/dev/null || fail "ssh $mode: transfer failed"
   done
+  bytes=$warm_bytes relay_round porthole "$cipher" && rm -f "$work/relay-$cipher-porthole" # warm-up
   for r in $(seq "$rounds"); do
     echo "[$cipher] round $r of $rounds" >&2
     for mode in "${modes[@]}"; do
@@ -372,6 +391,7 @@ for cipher in "${ciphers[@]}"; do
       [ "$impl" = porthole ] && [ -n "${p_error[local]}" ] && continue
       parallel_round "$impl" "$cipher"
       latency_batch "$impl" "$cipher" "$lat_batch"
+      relay_round "$impl" "$cipher"
     done
   done
   # where the JVM's CPU went over this server's life (start-up and JIT included)
@@ -427,8 +447,11 @@ for cipher in "${ciphers[@]}"; do
   o=$(ms2 "$(median "$work/lat-$cipher-openssh" 1)")
   [ -s "$work/lat-$cipher-porthole" ] || p=failed
   line "connect + first byte echoed, local vs ssh -L, $c" "$(val "$p" ms)" "$(val "$o" ms)" "$(ratio "$p" "$o")" - -
+  p=$(mibs "$bytes" "$(median "$work/relay-$cipher-porthole" 1)")
+  o=$(mibs "$bytes" "$(median "$work/relay-$cipher-openssh" 1)")
+  [ -s "$work/relay-$cipher-porthole" ] || p=failed
+  line "relay WebSocket (c2s, local) vs ssh -W, $c" "$(val "$p" MiB/s)" "$(val "$o" MiB/s)" "$(ratio "$p" "$o")" - -
 done
-line "relay WebSocket throughput (c2s)" "not built" - - - -
 echo
 echo "Porthole JVM while one connection moves the bytes, % of one core by thread group (median over rounds), and the"
 echo "busiest single thread:"

@@ -5,6 +5,8 @@ import dev.porthole.api.http.WebSocketHandler;
 import dev.porthole.api.http.WebSocketSession;
 import dev.porthole.platform.json.JsonTrees;
 import io.micronaut.websocket.CloseReason;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,7 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
     private final RouteRegistry.Entry entry;
     private final PluginRoute route;
     private final Executor calls;
+    private final ReadGate gate;
     private final JsonTrees json;
     private final AtomicBoolean closeDelivered = new AtomicBoolean();
 
@@ -31,6 +34,7 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
             io.micronaut.websocket.WebSocketSession session,
             Request request,
             RouteRegistry.Entry entry,
+            ReadGate gate,
             JsonTrees json) {
         this.session = session;
         this.request = request;
@@ -38,6 +42,7 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
         this.route = entry.route();
         this.handler = (WebSocketHandler) route.handler();
         this.calls = new SerialExecutor(route.executor());
+        this.gate = gate;
         this.json = json;
     }
 
@@ -51,11 +56,14 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
     }
 
     void text(String text) {
-        call(() -> handler.onText(this, text));
+        long size = 2L * text.length();
+        gate.queued(size);
+        call(() -> handler.onText(this, text), size);
     }
 
     void binary(byte[] data) {
-        call(() -> handler.onBinary(this, data));
+        gate.queued(data.length);
+        call(() -> handler.onBinary(this, data), data.length);
     }
 
     /** The connection has ended: tell the plugin once. */
@@ -100,6 +108,34 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<Void> sendTextAsync(String text) {
+        return sent(session.isOpen() ? session.sendAsync(text) : null);
+    }
+
+    @Override
+    public CompletionStage<Void> sendBinaryAsync(byte[] data) {
+        return sent(session.isOpen() ? session.sendAsync(data) : null);
+    }
+
+    /** The plugin's stage for a frame sent: completed on the plugin's threads, never on the server's event loop. */
+    private CompletionStage<Void> sent(CompletableFuture<?> sending) {
+        if (sending == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the WebSocket is closed"));
+        }
+        return sending.<Void>thenApply(frame -> null).whenCompleteAsync((v, e) -> {}, route.executor());
+    }
+
+    @Override
+    public void pauseReading() {
+        gate.pause();
+    }
+
+    @Override
+    public void resumeReading() {
+        gate.resume();
+    }
+
+    @Override
     public boolean isOpen() {
         return session.isOpen();
     }
@@ -122,6 +158,11 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
     }
 
     private void call(Call call) {
+        call(call, 0);
+    }
+
+    /** Runs {@code call} on the plugin's threads; {@code frameBytes} of a frame wait in the gate until it has run. */
+    private void call(Call call, long frameBytes) {
         try {
             calls.execute(() -> {
                 try {
@@ -129,6 +170,8 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
                 } catch (Exception | Error e) {
                     LOG.warn("plugin '{}' failed on {}; closing the WebSocket", route.owner(), route.describe(), e);
                     close(CloseReason.INTERNAL_ERROR.getCode(), "plugin error");
+                } finally {
+                    gate.handled(frameBytes);
                 }
             });
         } catch (RejectedExecutionException stopping) {

@@ -3,6 +3,7 @@ package dev.porthole.platform.dispatch;
 import dev.porthole.api.http.Method;
 import dev.porthole.platform.json.JsonTrees;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.websocket.CloseReason;
@@ -12,6 +13,7 @@ import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -41,9 +43,20 @@ final class WebSocketDispatcher {
                 .orElseThrow(() -> new IllegalStateException(
                         "WebSocketRouteFilter let an upgrade to " + request.getPath() + " through unmatched"));
         PluginWebSocketSession bridge = new PluginWebSocketSession(
-                session, new PluginRequest(Method.GET, request, match.pathParams(), null, json), match.entry(), json);
+                session,
+                new PluginRequest(Method.GET, request, match.pathParams(), null, json),
+                match.entry(),
+                new ReadGate(channelOf(request)),
+                json);
         session.put(SESSION, bridge);
         bridge.opened();
+    }
+
+    private static Channel channelOf(HttpRequest<?> upgrade) {
+        if (upgrade instanceof NettyHttpRequest<?> netty) {
+            return netty.getChannelHandlerContext().channel();
+        }
+        throw new IllegalStateException("a WebSocket upgrade not served by Netty: " + upgrade.getClass());
     }
 
     @OnMessage

@@ -61,32 +61,43 @@ class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * A channel slot on a connection for {@code key}, opening one with {@code opener} when every connection is full.
-     * Throws {@link SshException} when the connection cannot be opened, including {@code CHALLENGE_REQUIRED}.
+     * What a lease is for. OpenSSH's {@code MaxSessions} limits a connection's session channels (exec, shell, sftp):
+     * those count toward {@code max-sessions-per-connection}. A TCP channel (direct-tcpip) is not limited there, so
+     * any number share one connection; it only keeps that connection from going idle.
      */
-    Lease acquire(PoolKey key, long userId, Supplier<Login> opener, Duration wait) {
+    enum Slot {
+        SESSION,
+        TCP
+    }
+
+    /**
+     * A channel slot of the kind {@code kind} on a connection for {@code key}, opening one with {@code opener} when
+     * every connection is full. Throws {@link SshException} when the connection cannot be opened, including
+     * {@code CHALLENGE_REQUIRED}.
+     */
+    Lease acquire(PoolKey key, long userId, Supplier<Login> opener, Duration wait, Slot kind) {
         while (true) {
             Pooled slot;
             synchronized (this) {
-                slot = withRoom(key.personal(userId));
+                slot = withRoom(key.personal(userId), kind);
                 List<Pooled> list = connections.computeIfAbsent(key, k -> new ArrayList<>());
                 if (slot == null) {
-                    slot = withRoom(key);
+                    slot = withRoom(key, kind);
                 }
                 if (slot == null) {
                     slot = new Pooled(opener.get());
                     list.add(slot);
                 }
-                slot.active++;
+                slot.take(kind);
             }
             try {
-                return new Lease(this, slot, slot.session(wait));
+                return new Lease(this, slot, slot.session(wait), kind);
             } catch (SshException e) {
                 boolean othersChallenge = e.code() == SshException.Code.CHALLENGE_REQUIRED
                         && slot.login != null
                         && slot.login.userId() != userId;
                 synchronized (this) {
-                    slot.active--;
+                    slot.give(kind);
                     List<Pooled> list = connections.get(key);
                     if (list != null) {
                         list.remove(slot);
@@ -119,15 +130,15 @@ class ConnectionPool implements AutoCloseable {
         return size;
     }
 
-    /** A live connection for exactly {@code key} with a free channel slot, or null. */
-    private Pooled withRoom(PoolKey key) {
+    /** A live connection for exactly {@code key} with room for a channel of the kind {@code kind}, or null. */
+    private Pooled withRoom(PoolKey key, Slot kind) {
         List<Pooled> list = connections.get(key);
         if (list == null) {
             return null;
         }
         list.removeIf(Pooled::isBroken);
         return list.stream()
-                .filter(p -> p.active < config.maxSessionsPerConnection())
+                .filter(p -> kind == Slot.TCP || p.sessions < config.maxSessionsPerConnection())
                 .findFirst()
                 .orElse(null);
     }
@@ -154,8 +165,8 @@ class ConnectionPool implements AutoCloseable {
         idle.forEach(s -> s.close(false));
     }
 
-    private synchronized void release(Pooled slot) {
-        slot.active--;
+    private synchronized void release(Pooled slot, Slot kind) {
+        slot.give(kind);
         slot.idleSince = System.nanoTime();
     }
 
@@ -197,7 +208,9 @@ class ConnectionPool implements AutoCloseable {
     private static final class Pooled {
         private final Login login;
         private volatile ClientSession session;
+        // every lease, and the session channel leases among them
         private int active;
+        private int sessions;
         private long idleSince = System.nanoTime();
 
         Pooled(Login login) {
@@ -219,6 +232,20 @@ class ConnectionPool implements AutoCloseable {
             return current;
         }
 
+        void take(Slot kind) {
+            active++;
+            if (kind == Slot.SESSION) {
+                sessions++;
+            }
+        }
+
+        void give(Slot kind) {
+            active--;
+            if (kind == Slot.SESSION) {
+                sessions--;
+            }
+        }
+
         boolean isBroken() {
             ClientSession current = session;
             return current != null && (!current.isOpen() || current.isClosing());
@@ -230,12 +257,14 @@ class ConnectionPool implements AutoCloseable {
         private final ConnectionPool pool;
         private final Pooled slot;
         private final ClientSession session;
+        private final Slot kind;
         private boolean closed;
 
-        private Lease(ConnectionPool pool, Pooled slot, ClientSession session) {
+        private Lease(ConnectionPool pool, Pooled slot, ClientSession session, Slot kind) {
             this.pool = pool;
             this.slot = slot;
             this.session = session;
+            this.kind = kind;
         }
 
         ClientSession session() {
@@ -250,7 +279,7 @@ class ConnectionPool implements AutoCloseable {
                 }
                 closed = true;
             }
-            pool.release(slot);
+            pool.release(slot, kind);
         }
     }
 }

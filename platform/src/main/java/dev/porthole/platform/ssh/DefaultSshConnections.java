@@ -72,9 +72,14 @@ public class DefaultSshConnections implements SshConnections {
     }
 
     /** A lease on a pooled connection; {@code newLog} gives the log of a connection opened for it. */
-    ConnectionPool.Lease lease(ConnectPlan plan, long userId, Supplier<ConnectionLog> newLog) {
+    ConnectionPool.Lease lease(
+            ConnectPlan plan, long userId, Supplier<ConnectionLog> newLog, ConnectionPool.Slot kind) {
         return pool.acquire(
-                plan.poolKey(), userId, () -> connector.open(plan, userId, newLog.get(), true), connector.budget(plan));
+                plan.poolKey(),
+                userId,
+                () -> connector.open(plan, userId, newLog.get(), true),
+                connector.budget(plan),
+                kind);
     }
 
     /** Open connections for a host's stored credentials, for tests and diagnostics. */

@@ -8,11 +8,15 @@ import dev.porthole.api.ssh.Forward;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpChannel;
+import dev.porthole.api.ssh.TcpReceiver;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.PortForwardingTracker;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
@@ -45,7 +49,7 @@ final class HostSshTarget implements SshTarget {
 
     @Override
     public void connect() {
-        lease().close();
+        lease(ConnectionPool.Slot.SESSION).close();
     }
 
     @Override
@@ -65,12 +69,16 @@ final class HostSshTarget implements SshTarget {
                 .toList();
     }
 
-    private ConnectionPool.Lease lease() {
-        return ssh.lease(plan, userId, () -> {
-            ConnectionLog log = new ConnectionLog();
-            lastLog = log;
-            return log;
-        });
+    private ConnectionPool.Lease lease(ConnectionPool.Slot kind) {
+        return ssh.lease(
+                plan,
+                userId,
+                () -> {
+                    ConnectionLog log = new ConnectionLog();
+                    lastLog = log;
+                    return log;
+                },
+                kind);
     }
 
     @Override
@@ -122,6 +130,20 @@ final class HostSshTarget implements SshTarget {
         });
     }
 
+    @Override
+    public TcpChannel openTcp(String host, int port, TcpReceiver receiver) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(receiver, "receiver");
+        return held(ConnectionPool.Slot.TCP, lease -> {
+            // the originator a server logs for a direct-tcpip open; nothing listens there
+            ChannelDirectTcpip channel = lease.session()
+                    .createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress(host, port));
+            channel.setStreaming(ClientChannel.Streaming.Async);
+            channel.open().verify(ssh.configuration().connectTimeout());
+            return SshTcpChannel.start(channel, lease, receiver);
+        });
+    }
+
     private Forward forward(Forward.Kind kind, SessionCall<PortForwardingTracker> start) {
         return held(lease -> {
             PortForwardingTracker tracker;
@@ -151,7 +173,7 @@ final class HostSshTarget implements SshTarget {
 
     /** Runs {@code call} on a leased session and gives the lease back. */
     private <T> T withSession(SessionCall<T> call) {
-        return held(lease -> {
+        return held(ConnectionPool.Slot.SESSION, lease -> {
             try (lease) {
                 return call.call(lease.session());
             }
@@ -160,8 +182,12 @@ final class HostSshTarget implements SshTarget {
 
     /** Runs {@code call} with a lease it keeps on success (a forward, a stream); retried once on a broken session. */
     private <T> T held(LeaseCall<T> call) {
+        return held(ConnectionPool.Slot.SESSION, call);
+    }
+
+    private <T> T held(ConnectionPool.Slot kind, LeaseCall<T> call) {
         for (int attempt = 1; ; attempt++) {
-            ConnectionPool.Lease lease = lease();
+            ConnectionPool.Lease lease = lease(kind);
             try {
                 return call.call(lease);
             } catch (IOException | IllegalStateException e) {
@@ -170,7 +196,8 @@ final class HostSshTarget implements SshTarget {
                 if (broken && attempt == 1) {
                     continue;
                 }
-                if (!broken && openRefused(e) && attempt < OPEN_ATTEMPTS) {
+                // a refused TCP channel is the destination refusing, which a retry does not change
+                if (!broken && kind == ConnectionPool.Slot.SESSION && openRefused(e) && attempt < OPEN_ATTEMPTS) {
                     pause(attempt);
                     continue;
                 }

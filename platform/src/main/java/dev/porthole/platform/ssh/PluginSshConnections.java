@@ -12,6 +12,8 @@ import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshStreamExit;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpChannel;
+import dev.porthole.api.ssh.TcpReceiver;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,9 +22,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One plugin's view of the SSH layer: it remembers the forwards and streams the plugin opened, so that stopping the
@@ -144,6 +150,61 @@ public final class PluginSshConnections implements SshConnections {
                 public void close() {
                     open.remove(stream);
                     stream.close();
+                }
+            };
+        }
+
+        @Override
+        public TcpChannel openTcp(String host, int port, TcpReceiver receiver) {
+            // the channel can end before openTcp returns it
+            AtomicReference<TcpChannel> opened = new AtomicReference<>();
+            AtomicBoolean ended = new AtomicBoolean();
+            TcpChannel channel = target.openTcp(host, port, new TcpReceiver() {
+                @Override
+                public CompletionStage<?> received(byte[] data) {
+                    return CompletableFuture.supplyAsync(() -> receiver.received(data), pluginThreads)
+                            .thenCompose(ready -> ready);
+                }
+
+                @Override
+                public void closed(Optional<String> error) {
+                    ended.set(true);
+                    TcpChannel done = opened.get();
+                    if (done != null) {
+                        open.remove(done);
+                    }
+                    try {
+                        pluginThreads.execute(() -> receiver.closed(error));
+                    } catch (RejectedExecutionException stopping) {
+                        // the plugin is stopping; it closes its channels itself
+                    }
+                }
+            });
+            opened.set(channel);
+            open.add(channel);
+            if (ended.get()) {
+                open.remove(channel);
+            }
+            return new TcpChannel() {
+                @Override
+                public CompletionStage<Void> write(byte[] data) {
+                    // MINA completes a write on its I/O thread; what the plugin chains on it runs on the plugin's
+                    return channel.write(data).whenCompleteAsync((v, e) -> {}, pluginThreads);
+                }
+
+                @Override
+                public void shutdownOutput() {
+                    channel.shutdownOutput();
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return channel.isOpen();
+                }
+
+                @Override
+                public void close() {
+                    channel.close();
                 }
             };
         }

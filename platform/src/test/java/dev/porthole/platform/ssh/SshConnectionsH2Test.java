@@ -3,6 +3,7 @@ package dev.porthole.platform.ssh;
 import static dev.porthole.platform.ssh.SshTestSupport.caller;
 import static dev.porthole.platform.ssh.SshTestSupport.createHost;
 import static dev.porthole.platform.ssh.SshTestSupport.createPasswordHost;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,14 +13,22 @@ import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpChannel;
+import dev.porthole.api.ssh.TcpReceiver;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
 import dev.porthole.platform.support.TestKeys;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -331,6 +340,88 @@ class SshConnectionsH2Test extends PlatformTestBase {
         assertThat(challenge.securityKey()).hasValue(TestSshServer.WARPGATE_KEY);
         ssh.answer(caller(user), challenge.id(), java.util.List.of(""));
         assertThat(ssh.target(caller(user), id).exec("echo approved").stdout()).isEqualTo("approved\n");
+    }
+
+    @Test
+    void tcp_channels_past_the_session_limit_share_one_connection_and_carry_bytes_both_ways() throws Exception {
+        TestUser user = newUser("USER");
+        long id = createPasswordHost(api(), user.auth(), "tcp-" + System.nanoTime(), sshd.port());
+        SshTarget target = ssh.target(caller(user), id);
+        try (var echo = new EchoServer()) {
+            var channels = new ArrayList<TcpChannel>();
+            var echoes = new ArrayList<Collected>();
+            try {
+                // five channels at once on a limit of two sessions per connection
+                for (int i = 0; i < 5; i++) {
+                    Collected collected = new Collected();
+                    echoes.add(collected);
+                    channels.add(target.openTcp("127.0.0.1", echo.port(), collected));
+                }
+                for (int i = 0; i < 5; i++) {
+                    channels.get(i)
+                            .write(("channel " + i + "\n").getBytes())
+                            .toCompletableFuture()
+                            .get(5, SECONDS);
+                }
+                for (int i = 0; i < 5; i++) {
+                    assertThat(echoes.get(i).awaitText(("channel " + i + "\n").length()))
+                            .isEqualTo("channel " + i + "\n");
+                }
+                assertThat(ssh.connectionCount(id)).isEqualTo(1);
+            } finally {
+                channels.forEach(TcpChannel::close);
+            }
+            for (Collected collected : echoes) {
+                assertThat(collected.closed.get(5, SECONDS))
+                        .as("closed cleanly")
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_tcp_channel_to_a_closed_port_fails_at_once() throws Exception {
+        SshTarget target = passwordTarget(newUser("USER"));
+        int closed;
+        try (var socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> target.openTcp("127.0.0.1", closed, new Collected()))
+                .isInstanceOf(SshException.class)
+                .extracting(e -> ((SshException) e).code())
+                .isEqualTo(SshException.Code.CHANNEL_FAILED);
+    }
+
+    /** Keeps what a TCP channel's destination sends, and how the channel ended. */
+    private static final class Collected implements TcpReceiver {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final CompletableFuture<Optional<String>> closed = new CompletableFuture<>();
+
+        @Override
+        public synchronized CompletionStage<?> received(byte[] data) {
+            bytes.writeBytes(data);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void closed(Optional<String> error) {
+            closed.complete(error);
+        }
+
+        String awaitText(int length) throws InterruptedException {
+            long deadline = System.nanoTime() + SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                synchronized (this) {
+                    if (bytes.size() >= length) {
+                        return bytes.toString(StandardCharsets.UTF_8);
+                    }
+                }
+                Thread.sleep(5);
+            }
+            synchronized (this) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
     }
 
     @Test

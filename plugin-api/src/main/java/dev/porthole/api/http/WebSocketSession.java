@@ -1,6 +1,7 @@
 package dev.porthole.api.http;
 
 import dev.porthole.api.Api;
+import java.util.concurrent.CompletionStage;
 
 /** One open WebSocket connection. Thread-safe. Sending on a closed session does nothing. */
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
@@ -31,6 +32,45 @@ public interface WebSocketSession {
      * @param data the frame's bytes, copied
      */
     void sendBinary(byte[] data);
+
+    /**
+     * Sends a text frame and tells when it has gone out: a sender that waits for each stage before sending more holds
+     * at most one frame for a slow client.
+     *
+     * @param text the frame's text
+     * @return completes when the frame is written to the network; fails if the connection closed first
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    CompletionStage<Void> sendTextAsync(String text);
+
+    /**
+     * Sends a binary frame and tells when it has gone out, as {@link #sendTextAsync}.
+     *
+     * @param data the frame's bytes, not copied: the caller must not change them until the stage completes
+     * @return completes when the frame is written to the network; fails if the connection closed first
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    CompletionStage<Void> sendBinaryAsync(byte[] data);
+
+    /**
+     * Stops reading frames from the client until {@link #resumeReading()}, so that a client sending faster than the
+     * plugin can pass its frames on is held back by TCP. A frame or two already read may still arrive. The host also
+     * pauses a session by itself while too many of its frames wait for the plugin.
+     *
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    void pauseReading();
+
+    /**
+     * Reads frames from the client again after {@link #pauseReading()}.
+     *
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    void resumeReading();
 
     /** {@return whether the connection is still open} */
     boolean isOpen();

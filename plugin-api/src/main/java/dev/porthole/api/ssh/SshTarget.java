@@ -98,4 +98,17 @@ public interface SshTarget {
      * @return the stream
      */
     SshStream openStream(String command);
+
+    /**
+     * A TCP connection from the SSH server to {@code host:port} ({@code ssh -W}), on the pooled connection. Returns
+     * once the server has made the connection; throws {@link SshException} {@code CHANNEL_FAILED} when it refused or
+     * could not reach the destination.
+     *
+     * @param host the destination, as the SSH server resolves it
+     * @param port the destination port
+     * @param receiver takes what the destination sends
+     * @return the channel, to close when done
+     * @since 0.2.0
+     */
+    TcpChannel openTcp(String host, int port, TcpReceiver receiver);
 }

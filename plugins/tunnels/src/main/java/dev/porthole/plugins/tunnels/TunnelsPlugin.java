@@ -7,6 +7,7 @@ import dev.porthole.api.hosts.Host;
 import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.hosts.TunnelDefinition;
 import dev.porthole.api.jobs.Schedule;
+import dev.porthole.plugins.tunnels.relay.ClientRelay;
 import dev.porthole.plugins.tunnels.routes.TunnelRoutes;
 import dev.porthole.plugins.tunnels.run.Backoff;
 import dev.porthole.plugins.tunnels.run.Opener;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spec 001, server-to-server SSH tunnels: the routes, a tick that starts retries when due (every tenth of a second, so
+ * Spec 001, server-to-server SSH tunnels and the client relay: the routes, a tick that starts retries when due (every tenth of a second, so
  * that a retry comes at its interval and not up to a second later), the traffic figures every second, the keepalive
  * probe, the status stream's flush and keepalive, and the tunnels marked auto-start, brought up as their host's owner
  * when the plugin starts. Stopping the plugin closes every tunnel and so frees its ports.
@@ -57,6 +58,8 @@ public class TunnelsPlugin implements PortholePlugin {
         streams = statusStreams;
         Planner planner = new Planner(context.hosts(), settings);
         new TunnelRoutes(planner, registry, board, statusStreams, usable).register(context);
+        context.websocket(
+                ClientRelay.PATH, ClientRelay.ACCESS, new ClientRelay(context.hosts(), context.ssh(), context.json()));
         context.schedule("tick", Schedule.every(TICK), registry::tick);
         context.schedule("traffic", Schedule.every(TRAFFIC), registry::refreshTraffic);
         context.schedule("keepalive", Schedule.every(settings.keepalive()), () -> registry.probe(settings.keepalive()));

@@ -1,0 +1,161 @@
+package dev.porthole.plugins.tunnels.relay;
+
+import dev.porthole.api.Json;
+import dev.porthole.api.hosts.Host;
+import dev.porthole.api.hosts.HostAccess;
+import dev.porthole.api.hosts.Hosts;
+import dev.porthole.api.http.Access;
+import dev.porthole.api.http.HttpError;
+import dev.porthole.api.http.WebSocketHandler;
+import dev.porthole.api.http.WebSocketSession;
+import dev.porthole.api.ssh.Forward;
+import dev.porthole.api.ssh.SshConnections;
+import dev.porthole.api.ssh.SshException;
+import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpChannel;
+import dev.porthole.api.ssh.TcpReceiver;
+import dev.porthole.plugins.tunnels.run.Mode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Spec 001's client-to-server relay, {@code /ssh/tunnel/c2s/stream}: a desktop client's tunnel carried over a WebSocket
+ * to an inventory host, one WebSocket per TCP connection in local and dynamic mode. The first text message says what
+ * to open; the host, its credentials and its host key come from the inventory, as the caller may use them. Every relay
+ * of a user to a host is a channel on the host's one pooled SSH connection: one login, however many relays.
+ */
+public final class ClientRelay implements WebSocketHandler {
+    public static final String PATH = "/ssh/tunnel/c2s/stream";
+    public static final Access ACCESS = Access.authenticated().withScope("write:tunnels");
+    private static final int NORMAL = 1000;
+    // nothing listens on the discard port: a test of a remote tunnel only asks the server to listen, then stops
+    private static final int UNUSED_LOCAL_PORT = 9;
+
+    private final Hosts hosts;
+    private final SshConnections ssh;
+    private final Json json;
+    private final Map<String, ByteRelay> relays = new ConcurrentHashMap<>();
+
+    public ClientRelay(Hosts hosts, SshConnections ssh, Json json) {
+        this.hosts = hosts;
+        this.ssh = ssh;
+        this.json = json;
+    }
+
+    @Override
+    public void onText(WebSocketSession session, String text) {
+        if (relays.containsKey(session.id())) {
+            return; // after the first message, text frames carry nothing (Termix ignores them too)
+        }
+        RelayRequest request;
+        SshTarget target;
+        try {
+            request = RelayRequest.parse(json.read(text));
+            target = target(session, request.sourceHostId());
+        } catch (RelayRequest.Refused | IllegalArgumentException e) {
+            fail(session, e.getMessage());
+            return;
+        }
+        try {
+            if (request.test()) {
+                test(target, request);
+                session.sendJson(Map.of("type", "ready"));
+                session.close(NORMAL, "");
+            } else if (request.mode() == Mode.REMOTE) {
+                fail(
+                        session,
+                        "Remote mode through the client relay is not available yet: use a server-to-server"
+                                + " remote tunnel");
+            } else {
+                open(session, target, request.target().orElseThrow());
+            }
+        } catch (SshException e) {
+            fail(session, describe(e));
+        }
+    }
+
+    private SshTarget target(WebSocketSession session, long hostId) {
+        var caller = session.request().requireCaller();
+        Host host;
+        try {
+            host = hosts.require(caller, hostId, HostAccess.USE);
+        } catch (HttpError e) {
+            throw new RelayRequest.Refused(
+                    e.status() == 404 ? "Endpoint SSH host not found" : "Access denied to this host");
+        }
+        if (!host.enableTunnels()) {
+            throw new RelayRequest.Refused("Tunnels are not enabled for host " + hostId);
+        }
+        return ssh.target(caller, hostId);
+    }
+
+    private void open(WebSocketSession session, SshTarget target, RelayRequest.Target destination) {
+        ByteRelay relay = new ByteRelay(session);
+        TcpChannel channel = target.openTcp(destination.host(), destination.port(), relay);
+        relays.put(session.id(), relay);
+        session.sendJson(Map.of("type", "ready"));
+        relay.attach(channel);
+    }
+
+    /** Opens what the tunnel would use and closes it again, so that the client learns whether it can work. */
+    private static void test(SshTarget target, RelayRequest request) {
+        switch (request.mode()) {
+            case LOCAL -> {
+                RelayRequest.Target destination = request.target().orElseThrow();
+                target.openTcp(destination.host(), destination.port(), IGNORED).close();
+            }
+            case REMOTE -> {
+                try (Forward listening = target.remoteForward(
+                        request.bindHost(), request.sourcePort(), "127.0.0.1", UNUSED_LOCAL_PORT)) {
+                    // the server listens: the port is free and forwarding is allowed
+                }
+            }
+            case DYNAMIC -> target.connect();
+        }
+    }
+
+    private static final TcpReceiver IGNORED = new TcpReceiver() {
+        @Override
+        public CompletionStage<?> received(byte[] data) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void closed(Optional<String> error) {}
+    };
+
+    @Override
+    public void onBinary(WebSocketSession session, byte[] data) {
+        ByteRelay relay = relays.get(session.id());
+        if (relay == null) {
+            fail(session, "Send the open message before any data");
+            return;
+        }
+        relay.fromClient(data);
+    }
+
+    @Override
+    public void onClose(WebSocketSession session, int code, String reason) {
+        ByteRelay relay = relays.remove(session.id());
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    private static void fail(WebSocketSession session, String message) {
+        session.sendJson(Map.of("type", "error", "error", message));
+        session.close(NORMAL, "");
+    }
+
+    /** Termix's wording, so that its desktop client shows the same reasons. */
+    private static String describe(SshException e) {
+        return switch (e.code()) {
+            case CHANNEL_FAILED -> "Tunnel target is not reachable from the endpoint host: " + e.getMessage();
+            case LISTEN_REFUSED -> "Remote port is not available on the endpoint server: " + e.getMessage();
+            default -> e.getMessage();
+        };
+    }
+}
