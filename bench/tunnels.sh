@@ -21,7 +21,8 @@
 # TUNNEL_BENCH_CONNS (100), TUNNEL_BENCH_CONN_BYTES (10485760), TUNNEL_BENCH_LATENCY_ROUNDS (60),
 # TUNNEL_BENCH_WARMUP_BYTES (1073741824),
 # TUNNEL_BENCH_CIPHERS ("chacha20-poly1305@openssh.com aes128-gcm@openssh.com"), TUNNEL_BENCH_BUILD (1; 0 uses the
-# built platform/target/porthole.jar and target/builtin-plugins as they are).
+# built platform/target/porthole.jar and target/builtin-plugins as they are), TUNNEL_BENCH_JAVA_OPTS (extra options
+# for the server's JVM, e.g. -Dorg.apache.sshd.config.window-size=8388608 to try a MINA setting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/testenv/lib.sh # prop, free_port, port_open, known_hosts_of
@@ -117,7 +118,8 @@ start_porthole() { # CIPHER: a fresh server offering only that cipher
   mkdir -p "$server_data"
   server_url=http://127.0.0.1:$port
   PORTHOLE_DATA_DIR=$server_data/data PORTHOLE_ADMIN_PASSWORD=$admin_password \
-    java -XX:+UseSerialGC -Dporthole.port="$port" -Dporthole.plugins.builtin-dir="$builtin" \
+    # shellcheck disable=SC2086 # extra options are several words
+    java -XX:+UseSerialGC ${TUNNEL_BENCH_JAVA_OPTS:-} -Dporthole.port="$port" -Dporthole.plugins.builtin-dir="$builtin" \
     -Dporthole.ssh.ciphers="$1" -jar "$jar" >"$server_data/server.log" 2>&1 </dev/null &
   server_pid=$!
   local deadline=$((SECONDS + 90))
