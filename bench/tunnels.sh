@@ -117,8 +117,8 @@ start_porthole() { # CIPHER: a fresh server offering only that cipher
   server_data=$work/server-$1
   mkdir -p "$server_data"
   server_url=http://127.0.0.1:$port
+  # shellcheck disable=SC2086 # the extra options are several words
   PORTHOLE_DATA_DIR=$server_data/data PORTHOLE_ADMIN_PASSWORD=$admin_password \
-    # shellcheck disable=SC2086 # extra options are several words
     java -XX:+UseSerialGC ${TUNNEL_BENCH_JAVA_OPTS:-} -Dporthole.port="$port" -Dporthole.plugins.builtin-dir="$builtin" \
     -Dporthole.ssh.ciphers="$1" -jar "$jar" >"$server_data/server.log" 2>&1 </dev/null &
   server_pid=$!
