@@ -57,6 +57,15 @@ public final class PluginSshConnections implements SshConnections {
         delegate.answer(caller, challengeId, answers);
     }
 
+    /** Runs a plugin's callback on its threads; a plugin that is stopping closes its forwards and channels itself. */
+    private void onPluginThread(Runnable callback) {
+        try {
+            pluginThreads.execute(callback);
+        } catch (RejectedExecutionException stopping) {
+            // nothing to tell a plugin that is going away
+        }
+    }
+
     /** Closes every forward and stream the plugin left open. */
     public void closeAll() {
         for (AutoCloseable handle : List.copyOf(open)) {
@@ -173,11 +182,7 @@ public final class PluginSshConnections implements SshConnections {
                     if (done != null) {
                         open.remove(done);
                     }
-                    try {
-                        pluginThreads.execute(() -> receiver.closed(error));
-                    } catch (RejectedExecutionException stopping) {
-                        // the plugin is stopping; it closes its channels itself
-                    }
+                    onPluginThread(() -> receiver.closed(error));
                 }
             });
             opened.set(channel);
@@ -190,11 +195,6 @@ public final class PluginSshConnections implements SshConnections {
                 public CompletionStage<Void> write(byte[] data) {
                     // MINA completes a write on its I/O thread; what the plugin chains on it runs on the plugin's
                     return channel.write(data).whenCompleteAsync((v, e) -> {}, pluginThreads);
-                }
-
-                @Override
-                public void shutdownOutput() {
-                    channel.shutdownOutput();
                 }
 
                 @Override
@@ -236,11 +236,7 @@ public final class PluginSshConnections implements SshConnections {
                 public void onClose(Runnable action) {
                     forward.onClose(() -> {
                         open.remove(forward);
-                        try {
-                            pluginThreads.execute(action);
-                        } catch (RejectedExecutionException stopping) {
-                            // the plugin is stopping; it closes its forwards itself
-                        }
+                        onPluginThread(action);
                     });
                 }
 

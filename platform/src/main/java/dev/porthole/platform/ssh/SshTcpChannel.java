@@ -80,13 +80,11 @@ final class SshTcpChannel implements TcpChannel {
         try {
             ready = receiver.received(data);
         } catch (RuntimeException e) {
-            close();
             end(Optional.of("the receiver failed: " + e));
             return;
         }
         ready.whenComplete((v, e) -> {
             if (e != null) {
-                close();
                 end(Optional.of("the receiver failed: " + e));
             } else {
                 readNext();
@@ -122,12 +120,6 @@ final class SshTcpChannel implements TcpChannel {
             written.completeExceptionally(e);
         }
         return written;
-    }
-
-    @Override
-    public void shutdownOutput() {
-        // a graceful close of the channel's output stream sends EOF after the writes before it
-        channel.getAsyncIn().close(false);
     }
 
     @Override

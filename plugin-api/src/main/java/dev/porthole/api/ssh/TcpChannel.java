@@ -23,9 +23,6 @@ public interface TcpChannel extends AutoCloseable {
      */
     CompletionStage<Void> write(byte[] data);
 
-    /** Tells the destination that nothing more will come (end of file); what it sends back still arrives. */
-    void shutdownOutput();
-
     /** {@return whether the channel is still open} */
     boolean isOpen();
 

@@ -106,10 +106,6 @@ final class RelaySocket implements AutoCloseable {
         return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean isClosed() {
-        return closed.isDone();
-    }
-
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
