@@ -5,6 +5,7 @@ import dev.porthole.api.http.WebSocketHandler;
 import dev.porthole.api.http.WebSocketSession;
 import dev.porthole.platform.json.JsonTrees;
 import io.micronaut.websocket.CloseReason;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * A plugin's view of one WebSocket connection, and the host's bridge to it: frames from the client go to the plugin's
  * handler one at a time on the plugin's executor; what the plugin sends goes to the server's session.
  */
-final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
+final class PluginWebSocketSession implements WebSocketSession, FrameAssembler.Sink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginWebSocketSession.class);
 
     private final io.micronaut.websocket.WebSocketSession session;
@@ -29,6 +30,7 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
     private final ReadGate gate;
     private final JsonTrees json;
     private final AtomicBoolean closeDelivered = new AtomicBoolean();
+    private final FrameAssembler frames = new FrameAssembler(this);
 
     PluginWebSocketSession(
             io.micronaut.websocket.WebSocketSession session,
@@ -55,15 +57,27 @@ final class PluginWebSocketSession implements WebSocketSession, AutoCloseable {
         }
     }
 
-    void text(String text) {
+    /** A frame from the client: whole messages go to the plugin, fragments wait for the rest. */
+    void frame(WebSocketFrame frame) {
+        frames.accept(frame);
+    }
+
+    @Override
+    public void text(String text) {
         long size = 2L * text.length();
         gate.queued(size);
         call(() -> handler.onText(this, text), size);
     }
 
-    void binary(byte[] data) {
+    @Override
+    public void binary(byte[] data) {
         gate.queued(data.length);
         call(() -> handler.onBinary(this, data), data.length);
+    }
+
+    @Override
+    public void refuse(int code, String reason) {
+        session.close(new CloseReason(code, reason));
     }
 
     /** The connection has ended: tell the plugin once. */

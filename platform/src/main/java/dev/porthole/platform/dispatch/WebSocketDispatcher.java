@@ -12,10 +12,7 @@ import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
@@ -59,7 +56,8 @@ final class WebSocketDispatcher {
         throw new IllegalStateException("a WebSocket upgrade not served by Netty: " + upgrade.getClass());
     }
 
-    @OnMessage
+    // a plugin's messages may be up to 1 MiB: a relay's base64 JSON carries a whole 64 KiB TCP read
+    @OnMessage(maxPayloadLength = FrameAssembler.MAX_MESSAGE)
     void message(WebSocketFrame frame, WebSocketSession session) {
         try {
             PluginWebSocketSession bridge =
@@ -67,14 +65,7 @@ final class WebSocketDispatcher {
             if (bridge == null) {
                 return;
             }
-            if (frame instanceof TextWebSocketFrame text) {
-                bridge.text(text.text());
-            } else if (frame instanceof BinaryWebSocketFrame binary) {
-                bridge.binary(ByteBufUtil.getBytes(binary.content()));
-            } else {
-                session.close(
-                        new CloseReason(CloseReason.UNSUPPORTED_DATA.getCode(), "fragmented frames are not supported"));
-            }
+            bridge.frame(frame);
         } finally {
             frame.release();
         }

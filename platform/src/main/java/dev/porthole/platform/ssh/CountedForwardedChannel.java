@@ -2,14 +2,10 @@ package dev.porthole.platform.ssh;
 
 import java.io.IOException;
 import org.apache.sshd.client.future.OpenFuture;
-import org.apache.sshd.common.SshConstants;
-import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.io.IoWriteFuture;
-import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.threads.CloseableExecutorService;
-import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.forward.TcpipServerChannel;
 
@@ -18,13 +14,10 @@ import org.apache.sshd.server.forward.TcpipServerChannel;
  * destination, counting for its forward what the server's client sends and what comes back to it.
  */
 final class CountedForwardedChannel extends TcpipServerChannel {
-    // the channel data header (RFC 4254 5.2): byte SSH_MSG_CHANNEL_DATA, uint32 recipient channel, uint32 length
-    private static final int DATA_LENGTH_OFFSET = 1 + Integer.BYTES;
-
     // set once the local destination accepted, before the first byte moves either way
     private volatile ForwardCounters counters;
 
-    private CountedForwardedChannel(CloseableExecutorService executor) {
+    CountedForwardedChannel(CloseableExecutorService executor) {
         super(TcpForwardingFilter.Type.Forwarded, executor);
     }
 
@@ -46,23 +39,7 @@ final class CountedForwardedChannel extends TcpipServerChannel {
 
     @Override
     public IoWriteFuture writePacket(Buffer buffer) throws IOException {
-        // what the destination sends leaves as channel data, cut into packets by MINA's channel stream; the rest of
-        // the channel's packets carry no data
-        if (buffer.rawByte(buffer.rpos()) == SshConstants.SSH_MSG_CHANNEL_DATA) {
-            counters.toClients(buffer.rawUInt(buffer.rpos() + DATA_LENGTH_OFFSET));
-        }
+        counters.toClients(buffer);
         return super.writePacket(buffer);
-    }
-
-    /** Creates the channels for the server's forwarded-tcpip opens, in place of MINA's own factory. */
-    static final class Factory extends TcpipFactory {
-        Factory() {
-            super(TcpForwardingFilter.Type.Forwarded);
-        }
-
-        @Override
-        public Channel createChannel(Session session) {
-            return new CountedForwardedChannel(ThreadUtils.noClose(getExecutorService()));
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.porthole.api.ssh.Forward;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpAcceptor;
 import dev.porthole.api.ssh.TcpChannel;
 import dev.porthole.api.ssh.TcpReceiver;
 import java.io.IOException;
@@ -109,6 +110,13 @@ final class HostSshTarget implements SshTarget {
                 session -> session.createRemotePortForwardingTracker(
                         new SshdSocketAddress(remoteBindHost, remoteBindPort),
                         new SshdSocketAddress(localHost, localPort)));
+    }
+
+    @Override
+    public Forward remoteForward(String remoteBindHost, int remoteBindPort, TcpAcceptor acceptor) {
+        Objects.requireNonNull(acceptor, "acceptor");
+        return forward(Forward.Kind.REMOTE, session -> CountingForwarder.of(session)
+                .acceptOn(session, new SshdSocketAddress(remoteBindHost, remoteBindPort), acceptor));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshStreamExit;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpAcceptor;
 import dev.porthole.api.ssh.TcpChannel;
 import dev.porthole.api.ssh.TcpReceiver;
 import java.io.InputStream;
@@ -168,28 +169,57 @@ public final class PluginSshConnections implements SshConnections {
             // the channel can end before openTcp returns it
             AtomicReference<TcpChannel> opened = new AtomicReference<>();
             AtomicBoolean ended = new AtomicBoolean();
-            TcpChannel channel = target.openTcp(host, port, new TcpReceiver() {
-                @Override
-                public CompletionStage<?> received(byte[] data) {
-                    return CompletableFuture.supplyAsync(() -> receiver.received(data), pluginThreads)
-                            .thenCompose(ready -> ready);
-                }
-
-                @Override
-                public void closed(Optional<String> error) {
-                    ended.set(true);
-                    TcpChannel done = opened.get();
-                    if (done != null) {
-                        open.remove(done);
-                    }
-                    onPluginThread(() -> receiver.closed(error));
-                }
-            });
+            TcpChannel channel =
+                    target.openTcp(host, port, onPluginThreads(CompletableFuture.completedFuture(receiver), () -> {
+                        ended.set(true);
+                        TcpChannel done = opened.get();
+                        if (done != null) {
+                            open.remove(done);
+                        }
+                    }));
             opened.set(channel);
             open.add(channel);
             if (ended.get()) {
                 open.remove(channel);
             }
+            return onPluginThreads(channel);
+        }
+
+        @Override
+        public Forward remoteForward(String remoteBindHost, int remoteBindPort, TcpAcceptor acceptor) {
+            return track(target.remoteForward(remoteBindHost, remoteBindPort, (channel, origin) -> {
+                // called on an SSH I/O thread, which must not wait for the plugin: the plugin's receiver takes what
+                // arrives once its acceptor has run
+                open.add(channel);
+                CompletableFuture<TcpReceiver> receiver = CompletableFuture.supplyAsync(
+                        () -> acceptor.accepted(onPluginThreads(channel), origin), pluginThreads);
+                receiver.whenComplete((r, failed) -> {
+                    if (failed != null) {
+                        channel.close();
+                    }
+                });
+                return onPluginThreads(receiver, () -> open.remove(channel));
+            }));
+        }
+
+        /** The plugin's receiver, called on its threads; {@code ended} runs (on any thread) when the channel ends. */
+        private TcpReceiver onPluginThreads(CompletionStage<TcpReceiver> receiver, Runnable ended) {
+            return new TcpReceiver() {
+                @Override
+                public CompletionStage<?> received(byte[] data) {
+                    return receiver.thenComposeAsync(r -> r.received(data), pluginThreads);
+                }
+
+                @Override
+                public void closed(Optional<String> error) {
+                    ended.run();
+                    receiver.thenAcceptAsync(r -> r.closed(error), pluginThreads);
+                }
+            };
+        }
+
+        /** A host channel whose completed writes go on on the plugin's threads. */
+        private TcpChannel onPluginThreads(TcpChannel channel) {
             return new TcpChannel() {
                 @Override
                 public CompletionStage<Void> write(byte[] data) {

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.session.ClientConnectionServiceFactory;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.session.Session;
@@ -47,7 +46,7 @@ class SshClientFactory {
                 .toList());
         // porthole.ssh.ciphers: only those, in that order (an unknown name fails the start)
         client.setCipherFactories(CipherChoice.of(client.getCipherFactories(), config.ciphers()));
-        client.setServiceFactories(List.of(new OfferedAuthMethods(), ClientConnectionServiceFactory.INSTANCE));
+        client.setServiceFactories(List.of(new OfferedAuthMethods(), new ForwardedChannels.ServiceFactory()));
         // the first auth request waits for the server's service accept (a 40 ms stall otherwise, see there)
         client.setSessionFactory(OfferedAuthMethods.sessionFactory(client));
         // MINA starts its I/O and timer threads lazily, on whichever thread first needs one, often a plugin's
@@ -77,7 +76,7 @@ class SshClientFactory {
         // each forward's traffic is counted where MINA hands its bytes between sockets and channels; the server's
         // forwarded-tcpip opens (remote forwards) stay the only channels it may open here, as in MINA's default
         client.setForwarderFactory(CountingForwarder::new);
-        client.setChannelFactories(List.of(new CountedForwardedChannel.Factory()));
+        client.setChannelFactories(List.of(new ForwardedChannels.Factory()));
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         // keepalive@openssh.com with a reply wanted: three missed replies close the session, so that a dead
         // connection is noticed and the pool replaces it on next use

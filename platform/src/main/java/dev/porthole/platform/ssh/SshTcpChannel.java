@@ -11,31 +11,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelListener;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoReadFuture;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
- * A direct-tcpip channel driven asynchronously: one read is pending at a time, and the next is asked for only when the
- * receiver's stage for the last completes. MINA gives the server window back as bytes are read, so a receiver that
- * holds back holds the destination back, with at most one window buffered. The lease is given back when the channel
- * closes.
+ * A TCP channel driven asynchronously: a direct-tcpip channel we opened, or a forwarded-tcpip channel the server
+ * opened for a plugin's listen. One read is pending at a time, and the next is asked for only when the receiver's stage
+ * for the last completes. MINA gives the server window back as bytes are read, so a receiver that holds back holds the
+ * other end back, with at most one window buffered.
  */
 final class SshTcpChannel implements TcpChannel {
     private static final int READ_SIZE = 32 * 1024;
 
-    private final ChannelDirectTcpip channel;
-    private final TcpReceiver receiver;
+    private final Channel channel;
+    private final IoInputStream fromServer;
+    private final IoOutputStream toServer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private volatile TcpReceiver receiver;
 
-    private SshTcpChannel(ChannelDirectTcpip channel, TcpReceiver receiver) {
+    SshTcpChannel(Channel channel, IoInputStream fromServer, IoOutputStream toServer) {
         this.channel = channel;
-        this.receiver = receiver;
+        this.fromServer = fromServer;
+        this.toServer = toServer;
     }
 
-    /** Starts reading from an opened channel; {@code lease} is given back when it closes. */
+    /** Starts reading from an opened direct-tcpip channel; {@code lease} is given back when it closes. */
     static SshTcpChannel start(ChannelDirectTcpip channel, ConnectionPool.Lease lease, TcpReceiver receiver) {
-        SshTcpChannel tcp = new SshTcpChannel(channel, receiver);
+        SshTcpChannel tcp = new SshTcpChannel(channel, channel.getAsyncOut(), channel.getAsyncIn());
         channel.addCloseFutureListener(f -> lease.close());
         channel.addChannelListener(new ChannelListener() {
             @Override
@@ -48,15 +53,21 @@ final class SshTcpChannel implements TcpChannel {
                 }
             }
         });
-        tcp.readNext();
+        tcp.receiveWith(receiver);
         return tcp;
+    }
+
+    /** Hands what the server sends to {@code receiver}, from now on; called once. */
+    void receiveWith(TcpReceiver taking) {
+        receiver = taking;
+        readNext();
     }
 
     private void readNext() {
         ByteArrayBuffer buffer = new ByteArrayBuffer(READ_SIZE, false);
         IoReadFuture reading;
         try {
-            reading = channel.getAsyncOut().read(buffer);
+            reading = fromServer.read(buffer);
         } catch (RuntimeException e) {
             end(Optional.of(String.valueOf(e.getMessage())));
             return;
@@ -106,7 +117,7 @@ final class SshTcpChannel implements TcpChannel {
         }
         CompletableFuture<Void> written = new CompletableFuture<>();
         try {
-            channel.getAsyncIn().writeBuffer(new ByteArrayBuffer(data)).addListener(f -> {
+            toServer.writeBuffer(new ByteArrayBuffer(data)).addListener(f -> {
                 writing.set(false);
                 if (f.isWritten()) {
                     written.complete(null);

@@ -452,6 +452,13 @@ class DispatchTest extends PlatformTestBase {
         assertThat(listener.next()).isEqualTo("echo:ping");
         socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(5, TimeUnit.SECONDS);
         assertThat(listener.next()).isEqualTo("bytes:3");
+        // a message in fragments reaches the plugin whole
+        socket.sendText("frag", false).get(5, TimeUnit.SECONDS);
+        socket.sendText("mented", true).get(5, TimeUnit.SECONDS);
+        assertThat(listener.next()).isEqualTo("echo:fragmented");
+        socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[70_000]), false).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[70_000]), true).get(5, TimeUnit.SECONDS);
+        assertThat(listener.next()).isEqualTo("bytes:140000");
 
         registration.close();
 
@@ -490,6 +497,30 @@ class DispatchTest extends PlatformTestBase {
         assertThat(refusal("/hello/plain/page", user))
                 .as("an HTTP route, no WebSocket")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void a_message_over_a_mebibyte_closes_the_websocket_as_too_big() throws Exception {
+        add(new PluginRoute(
+                "hello",
+                RouteKind.WEBSOCKET,
+                Method.GET,
+                PathTemplate.parse("/hello/big"),
+                Access.authenticated(),
+                new WebSocketHandler() {},
+                pluginThreads));
+        TestUser user = newUser("USER");
+        Listener listener = new Listener();
+        WebSocket socket = http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + login(user.username(), user.password()))
+                .buildAsync(wsUri("/hello/big"), listener)
+                .get(10, TimeUnit.SECONDS);
+
+        byte[] half = new byte[600 * 1024];
+        socket.sendBinary(java.nio.ByteBuffer.wrap(half), false).get(5, TimeUnit.SECONDS);
+        socket.sendBinary(java.nio.ByteBuffer.wrap(half), true);
+
+        assertThat(listener.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
     }
 
     /** The HTTP status with which the server refuses a WebSocket upgrade; fails if it accepts it. */

@@ -13,6 +13,7 @@ import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpAcceptor;
 import dev.porthole.api.ssh.TcpChannel;
 import dev.porthole.api.ssh.TcpReceiver;
 import dev.porthole.platform.support.PlatformTestBase;
@@ -20,8 +21,12 @@ import dev.porthole.platform.support.TestDatabase;
 import dev.porthole.platform.support.TestKeys;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -390,6 +396,75 @@ class SshConnectionsH2Test extends PlatformTestBase {
                 .isInstanceOf(SshException.class)
                 .extracting(e -> ((SshException) e).code())
                 .isEqualTo(SshException.Code.CHANNEL_FAILED);
+    }
+
+    @Test
+    void a_remote_forward_to_an_acceptor_hands_each_connection_over_as_a_channel() throws Exception {
+        TestUser user = newUser("USER");
+        long id = createPasswordHost(api(), user.auth(), "accept-" + System.nanoTime(), sshd.port());
+        SshTarget target = ssh.target(caller(user), id);
+        var channels = new LinkedBlockingQueue<TcpChannel>();
+        var origins = new LinkedBlockingQueue<InetSocketAddress>();
+        Collected received = new Collected();
+        TcpAcceptor acceptor = (channel, origin) -> {
+            channels.add(channel);
+            origins.add(origin);
+            return received;
+        };
+        try (var forward = target.remoteForward("127.0.0.1", 0, acceptor);
+                var client = new Socket()) {
+            client.connect(forward.boundAddress(), 5000);
+            var fromPlugin = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            client.getOutputStream().write("to the plugin\n".getBytes(StandardCharsets.UTF_8));
+            TcpChannel channel = channels.poll(5, SECONDS);
+            assertThat(channel).as("accepted").isNotNull();
+            assertThat(origins.poll().getPort()).isEqualTo(client.getLocalPort());
+            assertThat(received.awaitText(14)).isEqualTo("to the plugin\n");
+            channel.write("to the client\n".getBytes(StandardCharsets.UTF_8))
+                    .toCompletableFuture()
+                    .get(5, SECONDS);
+            assertThat(fromPlugin.readLine()).isEqualTo("to the client");
+            assertThat(forward.traffic().bytesOut()).isEqualTo(14);
+            assertThat(forward.traffic().bytesIn()).isEqualTo(14);
+            assertThat(forward.traffic().openConnections()).isEqualTo(1);
+
+            // the same port again on the same connection: refused, and the first listen is untouched
+            int port = forward.boundAddress().getPort();
+            assertThatThrownBy(() -> target.remoteForward("127.0.0.1", port, acceptor))
+                    .isInstanceOf(SshException.class)
+                    .extracting(e -> ((SshException) e).code())
+                    .isEqualTo(SshException.Code.LISTEN_REFUSED);
+            assertThat(ssh.connectionCount(id)).isEqualTo(1);
+            channel.write("still here\n".getBytes(StandardCharsets.UTF_8))
+                    .toCompletableFuture()
+                    .get(5, SECONDS);
+            assertThat(fromPlugin.readLine()).isEqualTo("still here");
+            try (var second = new Socket()) {
+                second.connect(forward.boundAddress(), 5000);
+                assertThat(channels.poll(5, SECONDS)).as("still listening").isNotNull();
+            }
+
+            client.shutdownOutput();
+            assertThat(received.closed.get(5, SECONDS)).as("ended cleanly").isEmpty();
+        }
+    }
+
+    @Test
+    void closing_an_acceptor_forward_ends_the_connections_it_accepted() throws Exception {
+        SshTarget target = passwordTarget(newUser("USER"));
+        Collected received = new Collected();
+        var forward = target.remoteForward("127.0.0.1", 0, (channel, origin) -> received);
+        try (var client = new Socket()) {
+            client.connect(forward.boundAddress(), 5000);
+            client.getOutputStream().write('x');
+            assertThat(received.awaitText(1)).isEqualTo("x");
+            client.setSoTimeout(5000);
+            forward.close();
+            assertThat(client.getInputStream().read())
+                    .as("the client's connection ends")
+                    .isEqualTo(-1);
+            assertThat(received.closed).as("the plugin is told").succeedsWithin(Duration.ofSeconds(5));
+        }
     }
 
     /** Keeps what a TCP channel's destination sends, and how the channel ended. */

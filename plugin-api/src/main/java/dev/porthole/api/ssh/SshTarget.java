@@ -82,6 +82,19 @@ public interface SshTarget {
     Forward remoteForward(String remoteBindHost, int remoteBindPort, String localHost, int localPort);
 
     /**
+     * Asks the SSH server to listen on {@code remoteBindHost:remoteBindPort} and hands each connection that arrives
+     * there to {@code acceptor} as a {@link TcpChannel}, with no socket on this side: what {@code ssh -R} does, with the
+     * plugin as the destination. Closing the forward stops the listen and closes the connections it accepted.
+     *
+     * @param remoteBindHost the address the SSH server listens on
+     * @param remoteBindPort its port, 0 for any free one
+     * @param acceptor takes each connection
+     * @return the forward, to close when done
+     * @since 0.2.0
+     */
+    Forward remoteForward(String remoteBindHost, int remoteBindPort, TcpAcceptor acceptor);
+
+    /**
      * A SOCKS proxy listening here whose connections leave from the SSH server ({@code ssh -D}).
      *
      * @param bindHost the local address to listen on

@@ -4,6 +4,8 @@ import dev.porthole.api.Settings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The plugin's settings ({@code porthole.plugin-settings.tunnels.*}), read once at start.
@@ -30,6 +32,23 @@ public record TunnelSettings(
     public TunnelSettings {
         bindHosts = List.copyOf(bindHosts);
         remoteTargets = List.copyOf(remoteTargets);
+    }
+
+    /**
+     * {@return {@code requested} as a tunnel may listen on it (localhost as 127.0.0.1), or empty when it is not
+     * loopback and no admin allowed it}
+     */
+    public Optional<String> bindable(String requested) {
+        String bind = requested.trim();
+        if (isLoopback(bind)) {
+            return Optional.of(bind.equalsIgnoreCase("localhost") ? "127.0.0.1" : bind);
+        }
+        return bindHosts.contains("*") || bindHosts.contains(bind) ? Optional.of(bind) : Optional.empty();
+    }
+
+    private static boolean isLoopback(String address) {
+        String a = address.toLowerCase(Locale.ROOT);
+        return a.equals("localhost") || a.equals("::1") || a.startsWith("127.");
     }
 
     static TunnelSettings read(Settings settings) {

@@ -59,7 +59,9 @@ public class TunnelsPlugin implements PortholePlugin {
         Planner planner = new Planner(context.hosts(), settings);
         new TunnelRoutes(planner, registry, board, statusStreams, usable).register(context);
         context.websocket(
-                ClientRelay.PATH, ClientRelay.ACCESS, new ClientRelay(context.hosts(), context.ssh(), context.json()));
+                ClientRelay.PATH,
+                ClientRelay.ACCESS,
+                new ClientRelay(context.hosts(), context.ssh(), context.json(), settings));
         context.schedule("tick", Schedule.every(TICK), registry::tick);
         context.schedule("traffic", Schedule.every(TRAFFIC), registry::refreshTraffic);
         context.schedule("keepalive", Schedule.every(settings.keepalive()), () -> registry.probe(settings.keepalive()));

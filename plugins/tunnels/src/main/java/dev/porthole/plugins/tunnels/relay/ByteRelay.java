@@ -3,7 +3,6 @@ package dev.porthole.plugins.tunnels.relay;
 import dev.porthole.api.http.WebSocketSession;
 import dev.porthole.api.ssh.TcpChannel;
 import dev.porthole.api.ssh.TcpReceiver;
-import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,65 +10,37 @@ import java.util.concurrent.CompletionStage;
 /**
  * One local or dynamic relay connection: the WebSocket's binary frames go into the SSH host's TCP channel and what the
  * destination sends comes back as binary frames. Each way waits for the other: a frame for the client is sent only once
- * the previous one has gone out, and the client's frames are no longer read while more than {@link #PAUSE_AT} bytes of
- * them wait for the channel, so a slow side holds the fast one back instead of filling memory.
+ * the previous one has gone out, and the client's frames wait in a bounded backlog ({@link ClientBacklog}).
  */
-final class ByteRelay implements TcpReceiver {
-    static final long PAUSE_AT = 512 * 1024;
-    static final long RESUME_AT = 128 * 1024;
-
+final class ByteRelay implements TcpReceiver, Relay {
     private final WebSocketSession session;
-    private final ArrayDeque<byte[]> toDestination = new ArrayDeque<>();
+    private final ChannelWriter toDestination;
     // the channel reads from the start, but no frame may overtake the "ready" message
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private TcpChannel channel;
-    private long waiting;
-    private boolean writing;
-    private boolean paused;
 
     ByteRelay(WebSocketSession session) {
         this.session = session;
+        this.toDestination = new ChannelWriter(new ClientBacklog(session));
     }
 
-    /** The channel is open and the client has been sent "ready": bytes may flow both ways. */
-    synchronized void attach(TcpChannel opened) {
-        channel = opened;
+    /** The channel is open: the client's bytes may go to it. */
+    void attach(TcpChannel opened) {
+        toDestination.attach(opened);
+    }
+
+    /** The client has been sent "ready": the destination's bytes may go to it. */
+    void ready() {
         ready.complete(null);
-        pump();
     }
 
-    /** A binary frame from the client. */
-    synchronized void fromClient(byte[] data) {
-        toDestination.add(data);
-        waiting += data.length;
-        if (!paused && waiting > PAUSE_AT) {
-            paused = true;
-            session.pauseReading();
-        }
-        pump();
+    @Override
+    public void binary(byte[] data) {
+        toDestination.write(data);
     }
 
-    private void pump() {
-        if (writing || channel == null || toDestination.isEmpty()) {
-            return;
-        }
-        byte[] next = toDestination.poll();
-        writing = true;
-        channel.write(next).whenComplete((v, failed) -> written(next.length, failed));
-    }
-
-    private synchronized void written(int bytes, Throwable failed) {
-        writing = false;
-        waiting -= bytes;
-        if (failed != null) {
-            toDestination.clear();
-            return;
-        }
-        if (paused && waiting <= RESUME_AT) {
-            paused = false;
-            session.resumeReading();
-        }
-        pump();
+    @Override
+    public void text(String text) {
+        // text frames carry nothing once the relay is open (Termix ignores them too)
     }
 
     @Override
@@ -89,10 +60,8 @@ final class ByteRelay implements TcpReceiver {
         return reason.length() <= 100 ? reason : reason.substring(0, 100);
     }
 
-    synchronized void close() {
-        toDestination.clear();
-        if (channel != null) {
-            channel.close();
-        }
+    @Override
+    public void close() {
+        toDestination.close();
     }
 }

@@ -14,6 +14,7 @@ import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
 import dev.porthole.api.ssh.TcpChannel;
 import dev.porthole.api.ssh.TcpReceiver;
+import dev.porthole.plugins.tunnels.TunnelSettings;
 import dev.porthole.plugins.tunnels.run.Mode;
 import java.util.Map;
 import java.util.Optional;
@@ -37,18 +38,22 @@ public final class ClientRelay implements WebSocketHandler {
     private final Hosts hosts;
     private final SshConnections ssh;
     private final Json json;
-    private final Map<String, ByteRelay> relays = new ConcurrentHashMap<>();
+    private final TunnelSettings settings;
+    private final Map<String, Relay> relays = new ConcurrentHashMap<>();
 
-    public ClientRelay(Hosts hosts, SshConnections ssh, Json json) {
+    public ClientRelay(Hosts hosts, SshConnections ssh, Json json, TunnelSettings settings) {
         this.hosts = hosts;
         this.ssh = ssh;
         this.json = json;
+        this.settings = settings;
     }
 
     @Override
     public void onText(WebSocketSession session, String text) {
-        if (relays.containsKey(session.id())) {
-            return; // after the first message, text frames carry nothing (Termix ignores them too)
+        Relay open = relays.get(session.id());
+        if (open != null) {
+            open.text(text);
+            return;
         }
         RelayRequest request;
         SshTarget target;
@@ -65,13 +70,12 @@ public final class ClientRelay implements WebSocketHandler {
                 session.sendJson(Map.of("type", "ready"));
                 session.close(NORMAL, "");
             } else if (request.mode() == Mode.REMOTE) {
-                fail(
-                        session,
-                        "Remote mode through the client relay is not available yet: use a server-to-server"
-                                + " remote tunnel");
+                listen(session, target, request);
             } else {
                 open(session, target, request.target().orElseThrow());
             }
+        } catch (RelayRequest.Refused e) {
+            fail(session, e.getMessage());
         } catch (SshException e) {
             fail(session, describe(e));
         }
@@ -95,13 +99,40 @@ public final class ClientRelay implements WebSocketHandler {
     private void open(WebSocketSession session, SshTarget target, RelayRequest.Target destination) {
         ByteRelay relay = new ByteRelay(session);
         TcpChannel channel = target.openTcp(destination.host(), destination.port(), relay);
-        relays.put(session.id(), relay);
-        session.sendJson(Map.of("type", "ready"));
         relay.attach(channel);
+        relays.put(session.id(), relay);
+        if (!session.isOpen()) {
+            onClose(session, NORMAL, ""); // it closed while the channel opened
+            return;
+        }
+        session.sendJson(Map.of("type", "ready"));
+        relay.ready();
+    }
+
+    private void listen(WebSocketSession session, SshTarget target, RelayRequest request) {
+        RemoteRelay relay = new RemoteRelay(session, json);
+        relays.put(session.id(), relay);
+        try {
+            relay.listening(target.remoteForward(listenHost(request), request.sourcePort(), relay));
+        } catch (RuntimeException e) {
+            relays.remove(session.id());
+            throw e;
+        }
+        if (!session.isOpen()) {
+            onClose(session, NORMAL, ""); // it closed before the relay was known
+        }
+    }
+
+    /** Where a remote tunnel listens on the SSH host: loopback, or an address an admin allowed. */
+    private String listenHost(RelayRequest request) {
+        return settings.bindable(request.listenHost())
+                .orElseThrow(() -> new RelayRequest.Refused("Remote bind address '" + request.listenHost()
+                        + "' is not loopback; an admin allows other addresses in the tunnels plugin's bind-hosts"
+                        + " setting"));
     }
 
     /** Opens what the tunnel would use and closes it again, so that the client learns whether it can work. */
-    private static void test(SshTarget target, RelayRequest request) {
+    private void test(SshTarget target, RelayRequest request) {
         switch (request.mode()) {
             case LOCAL -> {
                 RelayRequest.Target destination = request.target().orElseThrow();
@@ -109,7 +140,7 @@ public final class ClientRelay implements WebSocketHandler {
             }
             case REMOTE -> {
                 try (Forward listening = target.remoteForward(
-                        request.bindHost(), request.sourcePort(), "127.0.0.1", UNUSED_LOCAL_PORT)) {
+                        listenHost(request), request.sourcePort(), "127.0.0.1", UNUSED_LOCAL_PORT)) {
                     // the server listens: the port is free and forwarding is allowed
                 }
             }
@@ -129,17 +160,17 @@ public final class ClientRelay implements WebSocketHandler {
 
     @Override
     public void onBinary(WebSocketSession session, byte[] data) {
-        ByteRelay relay = relays.get(session.id());
+        Relay relay = relays.get(session.id());
         if (relay == null) {
             fail(session, "Send the open message before any data");
             return;
         }
-        relay.fromClient(data);
+        relay.binary(data);
     }
 
     @Override
     public void onClose(WebSocketSession session, int code, String reason) {
-        ByteRelay relay = relays.remove(session.id());
+        Relay relay = relays.remove(session.id());
         if (relay != null) {
             relay.close();
         }

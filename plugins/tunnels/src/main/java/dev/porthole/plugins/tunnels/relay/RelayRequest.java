@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  *
  * @param test whether it only checks that the tunnel could work
  * @param target where the SSH host connects, for local and dynamic; empty for remote and for a dynamic test
- * @param bindHost where a remote tunnel listens on the SSH host
+ * @param listenHost where a remote tunnel listens on the SSH host: the tunnel's {@code targetHost}, as Termix reads it
  * @param sourcePort the port a remote tunnel listens on
  */
 record RelayRequest(
-        boolean test, long sourceHostId, Mode mode, Optional<Target> target, String bindHost, int sourcePort) {
+        boolean test, long sourceHostId, Mode mode, Optional<Target> target, String listenHost, int sourcePort) {
 
     static final String INVALID = "Invalid client tunnel relay request";
 
@@ -49,7 +49,7 @@ record RelayRequest(
                 .filter(id -> id > 0)
                 .orElseThrow(() -> new Refused("Endpoint SSH host is required"));
         Mode mode = mode(config);
-        String bindHost = text(config.get("bindHost")).orElse(LOOPBACK);
+        String listenHost = text(config.get("targetHost")).orElse(LOOPBACK);
         int sourcePort = number(config.get("sourcePort")).orElse(0L).intValue();
         Optional<Target> target =
                 switch (mode) {
@@ -70,10 +70,10 @@ record RelayRequest(
                     case REMOTE -> Optional.empty();
                 };
         if (mode == Mode.REMOTE) {
-            address(bindHost, "bindHost");
+            address(listenHost, "targetHost");
             port(Optional.of((long) sourcePort), "sourcePort");
         }
-        return new RelayRequest(test, hostId, mode, target, bindHost, sourcePort);
+        return new RelayRequest(test, hostId, mode, target, listenHost, sourcePort);
     }
 
     private static Mode mode(Map<?, ?> config) {

@@ -97,22 +97,11 @@ public final class Planner {
     }
 
     private String bindHost(String requested) {
-        String bind = requested.trim();
-        if (isLoopback(bind)) {
-            return bind.equalsIgnoreCase("localhost") ? LOOPBACK : bind;
-        }
-        if (settings.bindHosts().contains("*") || settings.bindHosts().contains(bind)) {
-            return bind;
-        }
-        throw TunnelErrors.badField(
-                "bindHost",
-                "'" + bind + "' is not loopback; an admin allows other addresses in the tunnels plugin's bind-hosts"
-                        + " setting");
-    }
-
-    static boolean isLoopback(String address) {
-        String a = address.toLowerCase(Locale.ROOT);
-        return a.equals("localhost") || a.equals("::1") || a.startsWith("127.");
+        return settings.bindable(requested)
+                .orElseThrow(() -> TunnelErrors.badField(
+                        "bindHost",
+                        "'" + requested.trim() + "' is not loopback; an admin allows other addresses in the tunnels"
+                                + " plugin's bind-hosts setting"));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -171,6 +172,13 @@ class ClientRelayE2ETest {
         assertThat(errorFor(token, open("open", host, "dynamic", "127.0.0.1", 70_000)))
                 .contains("targetPort");
 
+        Map<String, Object> wide = remoteOpen(Traffic.freePort());
+        ((Map<String, Object>) wide.get("tunnelConfig")).put("targetHost", "0.0.0.0");
+        assertThat(errorFor(token, wide)).startsWith("Remote bind address '0.0.0.0' is not loopback");
+        assertThat(errorFor(token, remoteOpen(echo.port())))
+                .as("a port the SSH host cannot listen on")
+                .startsWith("Remote port is not available on the endpoint server");
+
         String stranger = porthole.createUser("relay-stranger", "password-stranger-1", "USER");
         assertThat(errorFor(stranger, open("open", host, "local", "127.0.0.1", echo.port())))
                 .isIn("Endpoint SSH host not found", "Access denied to this host");
@@ -188,7 +196,7 @@ class ClientRelayE2ETest {
 
     @Test
     void a_client_that_stops_reading_holds_the_destination_back() throws Exception {
-        try (Firehose firehose = new Firehose()) {
+        try (Firehose firehose = Firehose.serving()) {
             try (RelaySocket socket = ready(open("open", host, "local", "127.0.0.1", firehose.port()))) {
                 socket.awaitBytes(1024 * 1024, WAIT);
                 socket.stopReading();
@@ -234,6 +242,121 @@ class ClientRelayE2ETest {
         }
     }
 
+    /** Termix's remote open: the SSH host listens on the tunnel's {@code targetHost} (loopback here) and source port. */
+    private Map<String, Object> remoteOpen(int port) {
+        Map<String, Object> message = open("open", host, "remote", null, null);
+        Map<String, Object> tunnel = (Map<String, Object>) message.get("tunnelConfig");
+        tunnel.put("sourcePort", port);
+        tunnel.put("endpointPort", 8080); // where the desktop connects on its side; the server never uses it
+        return message;
+    }
+
+    private RelaySocket listening(int port) throws Exception {
+        RelaySocket socket = RelaySocket.open(porthole, porthole.adminToken());
+        socket.send(remoteOpen(port));
+        assertThat(socket.nextMessage(WAIT))
+                .containsEntry("type", "ready")
+                .containsEntry("bindHost", "127.0.0.1")
+                .containsEntry("bindPort", port);
+        return socket;
+    }
+
+    @Test
+    void a_remote_relay_carries_each_connection_as_its_own_stream() throws Exception {
+        int port = Traffic.freePort();
+        try (RelaySocket socket = listening(port);
+                Socket first = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            RemoteStreams streams = new RemoteStreams(socket);
+            String a = streams.nextConnection(WAIT);
+            assertThat(a).matches("\\d+-\\d+");
+
+            byte[] up = random(1024 * 1024, 5);
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> write(first, up));
+            assertThat(streams.awaitData(a, up.length, WAIT)).isEqualTo(up);
+            sent.get(5, TimeUnit.SECONDS);
+            byte[] down = random(1024 * 1024, 6);
+            CompletableFuture<byte[]> got = CompletableFuture.supplyAsync(() -> read(first, down.length));
+            streams.send(a, down); // whole 64 KiB reads, as base64 text messages of 87 KiB
+            assertThat(got.get(20, TimeUnit.SECONDS)).isEqualTo(down);
+
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                String b = streams.nextConnection(WAIT);
+                assertThat(b).isNotEqualTo(a);
+                second.getOutputStream().write("second".getBytes());
+                assertThat(new String(streams.awaitData(b, 6, WAIT))).isEqualTo("second");
+                assertThat(streams.receivedCount(a))
+                        .as("nothing of the second on the first")
+                        .isEqualTo(up.length);
+
+                first.close();
+                assertThat(streams.awaitEnd(a, WAIT))
+                        .as("the host's client closed")
+                        .isEmpty();
+                streams.close(b);
+                second.setSoTimeout((int) WAIT.toMillis());
+                assertThat(second.getInputStream().read())
+                        .as("the desktop closed")
+                        .isEqualTo(-1);
+            }
+        }
+    }
+
+    @Test
+    void closing_a_remote_relay_stops_the_listen_and_ends_its_connections() throws Exception {
+        int port = Traffic.freePort();
+        RelaySocket socket = listening(port);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            new RemoteStreams(socket).nextConnection(WAIT);
+            socket.close();
+            client.setSoTimeout((int) WAIT.toMillis());
+            // OpenSSH keeps a cancelled listen's connections: the relay must end them itself
+            assertThat(client.getInputStream().read())
+                    .as("the host's client is cut off")
+                    .isEqualTo(-1);
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Traffic.listening(port) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Traffic.listening(port)).as("still listening on " + port).isFalse();
+    }
+
+    @Test
+    void a_remote_relay_client_that_stops_reading_holds_the_hosts_client_back() throws Exception {
+        int port = Traffic.freePort();
+        try (RelaySocket socket = listening(port);
+                Firehose firehose = Firehose.connectingTo(port)) {
+            RemoteStreams streams = new RemoteStreams(socket);
+            String id = streams.nextConnection(WAIT);
+            streams.awaitData(id, 1024 * 1024, WAIT);
+            socket.stopReading();
+            long stalled = firehose.awaitStall();
+            long heldBack = stalled - streams.receivedCount(id);
+            // SSH's window, the WebSocket's buffers (base64 makes them a third larger) and the sockets' on the way
+            assertThat(heldBack)
+                    .as("bytes between the host's client and the desktop")
+                    .isLessThan(48L * 1024 * 1024);
+            socket.startReading();
+            streams.awaitData(id, (int) stalled, WAIT);
+        }
+    }
+
+    private static void write(Socket socket, byte[] data) {
+        try {
+            socket.getOutputStream().write(data);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(Socket socket, int count) {
+        try {
+            return socket.getInputStream().readNBytes(count);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void many_relays_to_one_host_share_one_ssh_login() throws Exception {
         long shared = admin.createHost(env.passwordHost("pass"), List.of());
@@ -265,30 +388,46 @@ class ClientRelayE2ETest {
         return Integer.parseInt(count);
     }
 
-    /** A TCP server that writes as fast as it can and counts what the kernel took. */
+    /** A TCP connection that writes as fast as it can and counts what the kernel took. */
     static final class Firehose implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final AutoCloseable socket;
+        private final int port;
         private final AtomicLong written = new AtomicLong();
-        private final Thread thread = new Thread(this::serve, "firehose");
+        private final Thread thread;
 
-        Firehose() throws IOException {
+        private Firehose(AutoCloseable socket, int port, Callable<Socket> connection) {
+            this.socket = socket;
+            this.port = port;
+            this.thread = new Thread(() -> pour(connection), "firehose");
             thread.setDaemon(true);
             thread.start();
         }
 
-        int port() {
-            return server.getLocalPort();
+        /** Writes to the first client that connects to {@link #port()}. */
+        static Firehose serving() throws IOException {
+            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            return new Firehose(server, server.getLocalPort(), server::accept);
         }
 
-        private void serve() {
+        /** Connects to {@code port} here and writes. */
+        static Firehose connectingTo(int port) throws IOException {
+            Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+            return new Firehose(client, port, () -> client);
+        }
+
+        int port() {
+            return port;
+        }
+
+        private void pour(Callable<Socket> connection) {
             byte[] chunk = random(64 * 1024, 3);
-            try (Socket client = server.accept();
+            try (Socket client = connection.call();
                     OutputStream out = client.getOutputStream()) {
                 while (true) {
                     out.write(chunk);
                     written.addAndGet(chunk.length);
                 }
-            } catch (IOException e) {
+            } catch (Exception e) {
                 // the relay closed
             }
         }
@@ -309,8 +448,8 @@ class ClientRelayE2ETest {
         }
 
         @Override
-        public void close() throws IOException {
-            server.close();
+        public void close() throws Exception {
+            socket.close();
             thread.interrupt();
         }
     }

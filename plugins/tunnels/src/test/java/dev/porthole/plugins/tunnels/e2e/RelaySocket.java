@@ -15,8 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client of the relay WebSocket, as Termix's desktop client uses it: JSON text messages, then binary frames. It reads
- * only while {@link #reading} is on, so that a test can play a client that stops reading.
+ * A client of the relay WebSocket, as Termix's desktop client uses it: JSON text messages, then binary frames (or, in
+ * remote mode, more JSON). It reads only while {@link #reading} is on, so that a test can play a client that stops
+ * reading.
  */
 final class RelaySocket implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -128,7 +129,7 @@ final class RelaySocket implements AutoCloseable {
                 }
                 text.setLength(0);
             }
-            webSocket.request(1);
+            readNext(webSocket);
             return null;
         }
 

@@ -46,10 +46,13 @@ class RelayRequestTest {
     @Test
     void the_older_tunnel_type_field_names_the_mode() {
         RelayRequest request = RelayRequest.parse(message(
-                "test", tunnel("sourceHostId", 7, "tunnelType", "remote", "sourcePort", 9000, "bindHost", "0.0.0.0")));
+                "test",
+                tunnel("sourceHostId", 7, "tunnelType", "remote", "sourcePort", 9000, "targetHost", "0.0.0.0")));
         assertThat(request.mode()).isEqualTo(Mode.REMOTE);
         assertThat(request.target()).isEmpty();
-        assertThat(request.bindHost()).isEqualTo("0.0.0.0");
+        assertThat(request.listenHost())
+                .as("a remote tunnel listens on its targetHost")
+                .isEqualTo("0.0.0.0");
         assertThat(request.sourcePort()).isEqualTo(9000);
     }
 
