@@ -169,6 +169,17 @@ def latency(host, port, rounds, socks):
             print(f"{(time.perf_counter() - start) * 1000:.3f}", flush=True)
 
 
+def probe(host, port):
+    """Exits 0 when a byte comes back through host:port within a second, 1 otherwise."""
+    try:
+        with socket.create_connection((host, port), timeout=1) as sock:
+            sock.sendall(b"E")
+            ok = recv_exact(sock, 1) == b"E"
+    except (OSError, EOFError):
+        ok = False
+    sys.exit(0 if ok else 1)
+
+
 def main(argv):
     socks = None
     if "--socks" in argv:
@@ -187,6 +198,8 @@ def main(argv):
         stdio(int(argv[1]), argv[2:])
     elif cmd == "latency":
         latency(argv[1], int(argv[2]), int(argv[3]), socks)
+    elif cmd == "probe":
+        probe(argv[1], int(argv[2]))
     else:
         raise SystemExit(__doc__)
 

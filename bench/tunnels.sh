@@ -8,7 +8,10 @@
 #  (2) 100 connections at once through one local forward, 10 MiB each, aggregate, vs the same through `ssh -L`;
 #  (3) connection set-up through a local forward: connect + first byte echoed, vs `ssh -L`;
 #  (4) the client relay WebSocket (spec 001's c2s, local mode): TUNNEL_BENCH_BYTES through one relay by a JDK WebSocket
-#      client (bench/RelayClient.java), vs the same bytes through `ssh -W` (OpenSSH's one-connection stdio forward).
+#      client (bench/RelayClient.java), vs the same bytes through `ssh -W` (OpenSSH's one-connection stdio forward);
+#  (5) reconnection: sshd's processes of the tunnel's connection killed (-9), until a byte is echoed through the local
+#      forward again, against the issue's budget of the tunnel's retry interval (1 s here) + 1 s; OpenSSH's -L does
+#      not reconnect at all.
 # Everything runs on this machine's loopback: Porthole (one JVM) or ssh is the SSH client, the test environment's
 # sshd (127.0.0.1:2222, started if it is down) the server, the sink the destination. Porthole and OpenSSH alternate
 # (who goes first flips each round), after unmeasured warm-up transfers (JIT, see warm_local). Medians. Besides the
@@ -162,13 +165,14 @@ porthole_tunnels() {
   local mode i body host_id name status deadline
   for mode in "${modes[@]}"; do p_port[$mode]=$(port); done
   body=$(KEY_FILE=$key "$py" - "$ssh_host" "$ssh_port" "$user" "$sink_port" "${p_port[local]}" "${p_port[remote]}" \
-    "${p_port[dynamic]}" <<'EOF'
+    "${p_port[dynamic]}" "$retry_ms" <<'EOF'
 import json, os, sys
-host, port, user, sink, local, remote, dynamic = sys.argv[1:]
-tunnel = lambda mode, p, **kw: dict(mode=mode, sourcePort=int(p), maxRetries=0, **kw)
+host, port, user, sink, local, remote, dynamic, RETRY_MS = sys.argv[1:]
+RETRY_MS = int(RETRY_MS)
+tunnel = lambda mode, p, **kw: dict(dict(mode=mode, sourcePort=int(p), maxRetries=0), **kw)
 print(json.dumps(dict(name="bench", address=host, port=int(port), username=user, authType="key",
     privateKey=open(os.environ["KEY_FILE"]).read(), enableTunnels=True, tunnels=[
-        tunnel("local", local, endpointHost="127.0.0.1", endpointPort=int(sink)),
+        tunnel("local", local, endpointHost="127.0.0.1", endpointPort=int(sink), maxRetries=5, retryInterval=RETRY_MS),
         tunnel("remote", remote, endpointHost="127.0.0.1", endpointPort=int(sink)),
         tunnel("dynamic", dynamic)])))
 EOF
@@ -307,6 +311,29 @@ throughput() {
       if (d > 0) printf "%d %.0f %s\n", round, d / hz / secs * 100, n }' "$work/threads.before" - \
     >>"$work/thr-$cipher-$mode"
 }
+# CIPHER: ms from killing the local tunnel's SSH connection (every sshd process of the bench user) to a byte echoed
+# through the forward again
+retry_ms=1000
+reconnect_round() {
+  local start status
+  "$py" "$helper" probe 127.0.0.1 "${p_port[local]}" || { echo "reconnect ($1): the tunnel did not carry a byte" >&2; return 1; }
+  pkill -9 -f "^sshd-test: $user" || { echo "reconnect ($1): no sshd process of $user to kill" >&2; return 1; }
+  start=$(date +%s%N)
+  # until the break is noticed the old forward still accepts (and fails) connections: wait for it first
+  for _ in $(seq 250); do
+    status=$(api GET "/ssh/tunnel/status/$(urlencode "${p_name[local]}")" 2>/dev/null | json 'd["status"]["status"]') || status=unknown
+    [ "$status" = connected ] || break
+    sleep 0.02
+  done
+  until "$py" "$helper" probe 127.0.0.1 "${p_port[local]}"; do
+    if [ $((($(date +%s%N) - start) / 1000000)) -gt 30000 ]; then
+      echo "reconnect ($1): not carrying bytes again after 30 s" >&2
+      return 1
+    fi
+    sleep 0.02
+  done
+  echo "$((($(date +%s%N) - start) / 1000000))" >>"$work/rec-$1"
+}
 parallel_round() {
   local impl=$1 cipher=$2 port pid
   if [ "$impl" = porthole ]; then port=${p_port[local]} pid=$server_pid; else port=${o_port[local]} pid=${o_pid[local]}; fi
@@ -410,9 +437,16 @@ for cipher in "${ciphers[@]}"; do
   for mode in "${modes[@]}"; do
     [ -z "${p_error[$mode]}" ] || echo "$mode: ${p_error[$mode]}" >>"$work/errors-$cipher"
   done
+  # last: killing the user's sshd processes ends ssh's tunnels and Porthole's others (they do not retry)
+  stop_openssh
+  if [ -z "${p_error[local]}" ]; then
+    for r in $(seq "$rounds"); do
+      echo "[$cipher] reconnect $r of $rounds" >&2
+      reconnect_round "$cipher" || break
+    done
+  fi
   disconnect_tunnels
   stop_porthole
-  stop_openssh
 done
 
 # ---- the table -------------------------------------------------------------------------------------------------------
@@ -426,7 +460,8 @@ declare -A ref=([local]="ssh -L" [remote]="ssh -R" [dynamic]="ssh -D")
 echo
 echo "Tunnels vs OpenSSH on loopback, test sshd $ssh_host:$ssh_port as $user, $(ssh -V 2>&1 | cut -d, -f1), $(nproc) cores;" \
   "medians of $rounds rounds, alternating"
-echo "ratio = Porthole / OpenSSH (throughput: above 1 is faster; latency: below 1 is faster)." \
+echo "ratio = Porthole / OpenSSH (throughput: above 1 is faster; latency: below 1 is faster; reconnect: Porthole / the" \
+  "budget, below 1 is within it, OpenSSH's -L does not reconnect)." \
   "cpu = % of one core, client (Porthole JVM or ssh) / sshd / everything else on the machine"
 line figure Porthole OpenSSH ratio "cpu P" "cpu O"
 for cipher in "${ciphers[@]}"; do
@@ -453,6 +488,10 @@ for cipher in "${ciphers[@]}"; do
   o=$(mibs "$bytes" "$(median "$work/relay-$cipher-openssh" 1)")
   [ -s "$work/relay-$cipher-porthole" ] || p=failed
   line "relay WebSocket (c2s, local) vs ssh -W, $c" "$(val "$p" MiB/s)" "$(val "$o" MiB/s)" "$(ratio "$p" "$o")" - -
+  p=$(median "$work/rec-$cipher" 1)
+  [ -s "$work/rec-$cipher" ] || p=failed
+  line "reconnect after kill -9 of sshd vs budget (retry+1 s), $c" "$(val "$p" ms)" "$((retry_ms + 1000)) ms" \
+    "$(ratio "$p" "$((retry_ms + 1000))")" - -
 done
 echo
 echo "Porthole JVM while one connection moves the bytes, % of one core by thread group (median over rounds), and the"

@@ -1,6 +1,7 @@
 package dev.porthole.platform.ssh;
 
 import java.net.InetSocketAddress;
+import org.apache.sshd.common.forward.TcpipForwardingExceptionMarker;
 import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.util.Readable;
@@ -36,6 +37,10 @@ final class CountingIoHandler implements IoHandler {
     @Override
     public void sessionClosed(IoSession socket) throws Exception {
         CountedConnection connection = connection(socket);
+        // after a reset or a read error MINA 2.16 closes the channel at once, without SSH_MSG_CHANNEL_CLOSE, and the
+        // server keeps its connection to the destination (MINA GH-879, fixed after 2.17.1); without the marker it
+        // closes the channel gracefully, as for a clean end
+        socket.removeAttribute(TcpipForwardingExceptionMarker.class);
         try {
             mina.sessionClosed(connection);
         } finally {

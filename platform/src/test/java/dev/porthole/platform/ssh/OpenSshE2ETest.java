@@ -19,7 +19,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -298,6 +300,30 @@ class OpenSshE2ETest extends PlatformTestBase {
             byte[] banner = new byte[7];
             int read = socket.getInputStream().readNBytes(banner, 0, banner.length);
             assertThat(new String(banner, 0, read, StandardCharsets.US_ASCII)).isEqualTo("SSH-2.0");
+        }
+    }
+
+    @Test
+    void a_client_that_resets_its_forwarded_connection_ends_the_servers_connection_too() throws Exception {
+        TestUser owner = newUser("USER");
+        SshTarget target = ssh.target(
+                caller(owner), keyHost(owner, "key", "ed25519", env.ssh().port()));
+        try (ServerSocket destination = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Forward forward = target.localForward("127.0.0.1", 0, "127.0.0.1", destination.getLocalPort())) {
+            Socket client = new Socket();
+            client.connect(forward.boundAddress(), 5_000);
+            client.getOutputStream().write('x');
+            try (Socket reached = destination.accept()) {
+                reached.setSoTimeout(10_000);
+                assertThat(reached.getInputStream().read()).isEqualTo('x');
+                client.setSoLinger(true, 0);
+                client.close(); // a reset, not a FIN
+                // MINA 2.16 closes the channel without telling sshd after a reset (GH-879), which leaves sshd's
+                // connection to the destination open until the whole SSH connection ends
+                assertThat(reached.getInputStream().read())
+                        .as("sshd closed its side")
+                        .isEqualTo(-1);
+            }
         }
     }
 

@@ -155,6 +155,45 @@ class TunnelModesE2ETest {
         }
     }
 
+    @Test
+    void hosts_behind_the_bastion_or_a_socks5_proxy_carry_every_mode() throws Exception {
+        Map<String, Object> bastionFields = env.keyHost("key");
+        bastionFields.put("address", env.bastionHost());
+        bastionFields.put("port", env.bastionPort());
+        long bastion = admin.createHost(bastionFields, List.of());
+        Map<String, Object> viaBastion = env.keyHost("key");
+        viaBastion.put("jumpHostId", bastion);
+        Map<String, Object> viaSocks = env.keyHost("key");
+        viaSocks.put("proxies", List.of(Map.of("host", env.proxyHost("socks"), "port", env.proxyPort("socks"))));
+
+        for (Map<String, Object> fields : List.of(viaBastion, viaSocks)) {
+            int local = Traffic.freePort();
+            int remote = Traffic.freePort();
+            int dynamic = Traffic.freePort();
+            long host = admin.createHost(
+                    fields,
+                    List.of(
+                            tunnel("local", local, "127.0.0.1", echo.port()),
+                            tunnel("remote", remote, "127.0.0.1", echo.port()),
+                            tunnel("dynamic", dynamic, null, null)));
+            for (int index = 0; index < 3; index++) {
+                String name = admin.tunnelName(host, index);
+                Reply connect = admin.connect(name);
+                assertThat(connect.status()).as(connect.toString()).isEqualTo(200);
+                admin.awaitState(name, "connected", UP);
+            }
+            Traffic.echoesThrough("127.0.0.1", local, 2 * MIB);
+            Traffic.echoesThrough("127.0.0.1", remote, 2 * MIB);
+            Traffic.echoesThroughSocks(dynamic, echo.port(), 2 * MIB);
+            for (int index = 0; index < 3; index++) {
+                admin.disconnect(admin.tunnelName(host, index));
+            }
+            for (int port : new int[] {local, remote, dynamic}) {
+                awaitReleased(port);
+            }
+        }
+    }
+
     /** Whether the peer ended the connection (end of stream or reset) before the read timed out. */
     private static boolean endOfStream(java.net.Socket socket) {
         try {
