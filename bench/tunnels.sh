@@ -490,7 +490,7 @@ for cipher in "${ciphers[@]}"; do
   line "relay WebSocket (c2s, local) vs ssh -W, $c" "$(val "$p" MiB/s)" "$(val "$o" MiB/s)" "$(ratio "$p" "$o")" - -
   p=$(median "$work/rec-$cipher" 1)
   [ -s "$work/rec-$cipher" ] || p=failed
-  line "reconnect after kill -9 of sshd vs budget (retry+1 s), $c" "$(val "$p" ms)" "$((retry_ms + 1000)) ms" \
+  line "reconnect after sshd kill -9 vs retry+1 s, $c" "$(val "$p" ms)" "$((retry_ms + 1000)) ms" \
     "$(ratio "$p" "$((retry_ms + 1000))")" - -
 done
 echo
