@@ -137,22 +137,7 @@ class TunnelModesE2ETest {
                         tunnel("remote", echo.port(), endpointName, remote),
                         tunnel("dynamic", dynamic, endpointName, null)));
 
-        for (int index = 0; index < 3; index++) {
-            String name = admin.tunnelName(source, index);
-            Reply connect = admin.connect(name);
-            assertThat(connect.status()).as(connect.toString()).isEqualTo(200);
-            admin.awaitState(name, "connected", UP);
-        }
-        Traffic.echoesThrough("127.0.0.1", local, 2 * MIB);
-        Traffic.echoesThrough("127.0.0.1", remote, 2 * MIB);
-        Traffic.echoesThroughSocks(dynamic, echo.port(), 2 * MIB);
-
-        for (int index = 0; index < 3; index++) {
-            admin.disconnect(admin.tunnelName(source, index));
-        }
-        for (int port : new int[] {local, remote, dynamic}) {
-            awaitReleased(port);
-        }
+        carriesEveryMode(source, local, remote, dynamic);
     }
 
     @Test
@@ -176,21 +161,29 @@ class TunnelModesE2ETest {
                             tunnel("local", local, "127.0.0.1", echo.port()),
                             tunnel("remote", remote, "127.0.0.1", echo.port()),
                             tunnel("dynamic", dynamic, null, null)));
-            for (int index = 0; index < 3; index++) {
-                String name = admin.tunnelName(host, index);
-                Reply connect = admin.connect(name);
-                assertThat(connect.status()).as(connect.toString()).isEqualTo(200);
-                admin.awaitState(name, "connected", UP);
-            }
-            Traffic.echoesThrough("127.0.0.1", local, 2 * MIB);
-            Traffic.echoesThrough("127.0.0.1", remote, 2 * MIB);
-            Traffic.echoesThroughSocks(dynamic, echo.port(), 2 * MIB);
-            for (int index = 0; index < 3; index++) {
-                admin.disconnect(admin.tunnelName(host, index));
-            }
-            for (int port : new int[] {local, remote, dynamic}) {
-                awaitReleased(port);
-            }
+            carriesEveryMode(host, local, remote, dynamic);
+        }
+    }
+
+    /**
+     * Connects the host's three tunnels (local, remote, dynamic, in that order), moves 2 MiB through each listening
+     * port to the echo server and back, disconnects them and waits for the ports to be released.
+     */
+    private void carriesEveryMode(long host, int local, int remote, int dynamic) throws Exception {
+        for (int index = 0; index < 3; index++) {
+            String name = admin.tunnelName(host, index);
+            Reply connect = admin.connect(name);
+            assertThat(connect.status()).as(connect.toString()).isEqualTo(200);
+            admin.awaitState(name, "connected", UP);
+        }
+        Traffic.echoesThrough("127.0.0.1", local, 2 * MIB);
+        Traffic.echoesThrough("127.0.0.1", remote, 2 * MIB);
+        Traffic.echoesThroughSocks(dynamic, echo.port(), 2 * MIB);
+        for (int index = 0; index < 3; index++) {
+            admin.disconnect(admin.tunnelName(host, index));
+        }
+        for (int port : new int[] {local, remote, dynamic}) {
+            awaitReleased(port);
         }
     }
 
