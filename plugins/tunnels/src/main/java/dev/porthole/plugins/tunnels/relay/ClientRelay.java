@@ -12,6 +12,7 @@ import dev.porthole.api.ssh.Forward;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpAcceptor;
 import dev.porthole.api.ssh.TcpChannel;
 import dev.porthole.api.ssh.TcpReceiver;
 import dev.porthole.plugins.tunnels.TunnelSettings;
@@ -32,8 +33,6 @@ public final class ClientRelay implements WebSocketHandler {
     public static final String PATH = "/ssh/tunnel/c2s/stream";
     public static final Access ACCESS = Access.authenticated().withScope("write:tunnels");
     private static final int NORMAL = 1000;
-    // nothing listens on the discard port: a test of a remote tunnel only asks the server to listen, then stops
-    private static final int UNUSED_LOCAL_PORT = 9;
 
     private final Hosts hosts;
     private final SshConnections ssh;
@@ -139,8 +138,7 @@ public final class ClientRelay implements WebSocketHandler {
                 target.openTcp(destination.host(), destination.port(), IGNORED).close();
             }
             case REMOTE -> {
-                try (Forward listening = target.remoteForward(
-                        listenHost(request), request.sourcePort(), "127.0.0.1", UNUSED_LOCAL_PORT)) {
+                try (Forward listening = target.remoteForward(listenHost(request), request.sourcePort(), REFUSED)) {
                     // the server listens: the port is free and forwarding is allowed
                 }
             }
@@ -156,6 +154,12 @@ public final class ClientRelay implements WebSocketHandler {
 
         @Override
         public void closed(Optional<String> error) {}
+    };
+
+    /** A test of a remote tunnel only asks the server to listen: a connection that comes meanwhile is closed. */
+    private static final TcpAcceptor REFUSED = (channel, origin) -> {
+        channel.close();
+        return IGNORED;
     };
 
     @Override
