@@ -12,6 +12,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.PortForwardingTracker;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,11 @@ final class SshForward implements Forward {
     @Override
     public void close() {
         try {
+            if (kind == Kind.REMOTE) {
+                // MINA 2.16's tracker cancels by the port it asked for, which for port 0 cancels nothing: by the
+                // port the server listens on, then; the tracker's own cancel finds nothing left to do
+                lease.session().stopRemotePortForwarding(new SshdSocketAddress(bound.getHostString(), bound.getPort()));
+            }
             tracker.close();
         } catch (IOException e) {
             // the connection is gone already; nothing is left listening

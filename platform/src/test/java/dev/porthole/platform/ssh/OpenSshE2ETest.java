@@ -11,6 +11,8 @@ import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.Forward;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshTarget;
+import dev.porthole.api.ssh.TcpChannel;
+import dev.porthole.api.ssh.TcpReceiver;
 import dev.porthole.platform.support.ApiClient.Reply;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
@@ -325,6 +327,50 @@ class OpenSshE2ETest extends PlatformTestBase {
                         .isEqualTo(-1);
             }
         }
+    }
+
+    @Test
+    void closing_a_remote_forward_to_an_acceptor_ends_the_connections_it_accepted() throws Exception {
+        TestUser owner = newUser("USER");
+        SshTarget target = ssh.target(
+                caller(owner), keyHost(owner, "key", "ed25519", env.ssh().port()));
+        var accepted = new java.util.concurrent.CompletableFuture<TcpChannel>();
+        Forward forward = target.remoteForward("127.0.0.1", 0, (channel, origin) -> {
+            accepted.complete(channel);
+            return new TcpReceiver() {
+                @Override
+                public java.util.concurrent.CompletionStage<?> received(byte[] data) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }
+
+                @Override
+                public void closed(java.util.Optional<String> error) {}
+            };
+        });
+        try (Socket client = new Socket()) {
+            client.connect(forward.boundAddress(), 5_000);
+            accepted.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            forward.close();
+            client.setSoTimeout(10_000);
+            // sshd keeps a cancelled listen's connections; the host closes their channels itself
+            assertThat(client.getInputStream().read())
+                    .as("the client's connection ends")
+                    .isEqualTo(-1);
+        }
+        // asked for on port 0, cancelled by the port sshd chose
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        boolean listening = true;
+        while (listening && System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(forward.boundAddress(), 1_000);
+                Thread.sleep(100);
+            } catch (java.io.IOException refused) {
+                listening = false;
+            }
+        }
+        assertThat(listening)
+                .as("sshd still listens on " + forward.boundAddress())
+                .isFalse();
     }
 
     @Test
