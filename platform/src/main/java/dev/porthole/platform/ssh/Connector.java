@@ -1,5 +1,6 @@
 package dev.porthole.platform.ssh;
 
+import dev.porthole.api.ssh.SshBanner;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.platform.config.SshConfiguration;
 import dev.porthole.platform.ssh.ConnectionLog.Stage;
@@ -143,11 +144,8 @@ class Connector {
         for (int i = 0; i < plan.hops().size(); i++) {
             Hop hop = plan.hops().get(i);
             boolean last = i == plan.hops().size() - 1;
-            // proxies carry the first hop; later hops go through the jump host before them
-            Socks5Tunnel tunnel = previous == null && !plan.proxies().isEmpty() ? throughProxies(plan, hop, log) : null;
-            SocketAddress address = tunnel != null
-                    ? tunnel.address()
-                    : previous == null ? resolve(hop, log) : throughJump(previous, hop, log);
+            Socks5Tunnel tunnel = tunnelFor(plan, hop, previous, log);
+            SocketAddress address = tunnel != null ? tunnel.address() : addressOf(hop, previous, log);
             HostKeyCheck check = probe && last
                     ? HostKeyCheck.probe(hop.hostId())
                     : HostKeyCheck.verify(hop.hostId(), hop.endpoint().hostKeyPolicy(), keys.find(hop.hostId()));
@@ -170,6 +168,59 @@ class Connector {
             previous = session;
         }
         return previous;
+    }
+
+    /** Proxies carry the first hop; later hops go through the jump host before them. */
+    private Socks5Tunnel tunnelFor(ConnectPlan plan, Hop hop, ClientSession previous, ConnectionLog log) {
+        return previous == null && !plan.proxies().isEmpty() ? throughProxies(plan, hop, log) : null;
+    }
+
+    private SocketAddress addressOf(Hop hop, ClientSession previous, ConnectionLog log) {
+        return previous == null ? resolve(hop, log) : throughJump(previous, hop, log);
+    }
+
+    /**
+     * Checks that the target's SSH server answers, quietly ({@link BannerProbe}): its jump hosts are connected to and
+     * logged in to as for a connection, the target only probed.
+     */
+    SshBanner ping(ConnectPlan plan, long userId, ConnectionLog log) {
+        long start = System.nanoTime();
+        Login login = new Login(plan.poolKey(), userId);
+        List<ClientSession> opened = new ArrayList<>();
+        try {
+            List<Hop> hops = plan.hops();
+            ClientSession previous = null;
+            if (hops.size() > 1) {
+                previous = connectHops(
+                        new ConnectPlan(hops.subList(0, hops.size() - 1), plan.proxies(), plan.credentialHash()),
+                        login,
+                        log,
+                        false,
+                        false,
+                        opened);
+            }
+            Hop target = hops.get(hops.size() - 1);
+            Socks5Tunnel tunnel = tunnelFor(plan, target, previous, log);
+            try {
+                SocketAddress address = tunnel != null ? tunnel.address() : addressOf(target, previous, log);
+                long probeStart = System.nanoTime();
+                String identification = BannerProbe.read(address, config.connectTimeout(), local -> {
+                    if (tunnel != null) {
+                        tunnel.admit(local, config.connectTimeout());
+                    }
+                });
+                log.ok(Stage.TCP, target.hostId(), probeStart, "the SSH server answers: " + identification);
+                return new SshBanner(identification, java.time.Duration.ofNanos(System.nanoTime() - start));
+            } catch (SshException e) {
+                throw logged(log, Stage.TCP, target, start, e);
+            } finally {
+                if (tunnel != null) {
+                    tunnel.close();
+                }
+            }
+        } finally {
+            opened.forEach(s -> s.close(false));
+        }
     }
 
     private SocketAddress resolve(Hop hop, ConnectionLog log) {

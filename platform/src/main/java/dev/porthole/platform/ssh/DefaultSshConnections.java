@@ -4,6 +4,7 @@ import dev.porthole.api.Caller;
 import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.ssh.ConnectOptions;
+import dev.porthole.api.ssh.SshBanner;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshTarget;
 import dev.porthole.platform.auth.ApiCaller;
@@ -80,6 +81,11 @@ public class DefaultSshConnections implements SshConnections {
                 () -> connector.open(plan, userId, newLog.get(), true),
                 connector.budget(plan),
                 kind);
+    }
+
+    /** Checks that the plan's target answers as an SSH server, without logging in to it (see {@link BannerProbe}). */
+    SshBanner ping(ConnectPlan plan, long userId, ConnectionLog log) {
+        return connector.ping(plan, userId, log);
     }
 
     /** Open connections for a host's stored credentials, for tests and diagnostics. */

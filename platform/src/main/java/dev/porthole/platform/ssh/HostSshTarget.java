@@ -5,6 +5,7 @@ import dev.porthole.api.ssh.ExecListener;
 import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.Forward;
+import dev.porthole.api.ssh.SshBanner;
 import dev.porthole.api.ssh.SshException;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshTarget;
@@ -51,6 +52,13 @@ final class HostSshTarget implements SshTarget {
     @Override
     public void connect() {
         lease(ConnectionPool.Slot.SESSION).close();
+    }
+
+    @Override
+    public SshBanner ping() {
+        ConnectionLog log = new ConnectionLog();
+        lastLog = log;
+        return ssh.ping(plan, userId, log);
     }
 
     @Override

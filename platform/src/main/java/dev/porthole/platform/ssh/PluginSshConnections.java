@@ -8,6 +8,7 @@ import dev.porthole.api.ssh.ExecRequest;
 import dev.porthole.api.ssh.ExecResult;
 import dev.porthole.api.ssh.Forward;
 import dev.porthole.api.ssh.ForwardTraffic;
+import dev.porthole.api.ssh.SshBanner;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.ssh.SshStream;
 import dev.porthole.api.ssh.SshStreamExit;
@@ -94,6 +95,11 @@ public final class PluginSshConnections implements SshConnections {
         @Override
         public void connect() {
             target.connect();
+        }
+
+        @Override
+        public SshBanner ping() {
+            return target.ping();
         }
 
         @Override

@@ -374,6 +374,84 @@ class OpenSshE2ETest extends PlatformTestBase {
     }
 
     @Test
+    void a_ping_reads_the_banner_and_leaves_sshd_only_its_probe_lines() throws Exception {
+        TestUser owner = newUser("USER");
+        SshTarget target = ssh.target(
+                caller(owner), keyHost(owner, "key", "ed25519", env.ssh().port()));
+        java.nio.file.Path log = env.directory().resolve("log/sshd-test.log");
+        long before = java.nio.file.Files.size(log);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(target.ping().identification()).startsWith("SSH-2.0-OpenSSH_");
+        }
+        // the control: a client that reads the banner and hangs up, as Termix's check does, is an error line
+        try (Socket banner = new Socket()) {
+            banner.connect(env.ssh().address(), 5_000);
+            banner.setSoTimeout(5_000);
+            assertThat(banner.getInputStream().read()).isEqualTo('S');
+        }
+
+        List<String> added = awaitLines(
+                log, before, lines -> lines.stream().anyMatch(l -> l.contains("kex_exchange_identification")));
+        List<String> probes = added.stream()
+                .filter(l -> l.contains("probed from") && l.contains("Probe-Porthole"))
+                .toList();
+        assertThat(probes).as("sshd's probe lines").hasSize(10);
+        for (String probe : probes) {
+            String port = probe.replaceAll(".* port (\\d+) .*", "$1");
+            assertThat(added.stream().filter(l -> l.contains(" port " + port + " ") || l.endsWith(" port " + port)))
+                    .as("what sshd logged for the probe from port " + port)
+                    .allSatisfy(l -> assertThat(l)
+                            .doesNotContain("[preauth]")
+                            .doesNotContain("kex_exchange_identification")
+                            .doesNotContain("reset")
+                            .doesNotContain("isconnect"));
+        }
+        assertThat(added.stream().filter(l -> l.contains("kex_exchange_identification")))
+                .as("error lines: the control's only")
+                .hasSize(1);
+    }
+
+    @Test
+    void a_ping_goes_through_the_bastion_and_through_a_socks5_proxy_and_a_closed_port_is_unreachable()
+            throws Exception {
+        TestUser owner = newUser("USER");
+        long bastion = keyHost(owner, "key", "ed25519", env.bastion().port());
+        long viaBastion = keyHost(owner, "key", "ed25519", env.ssh().port(), "jumpHostId", bastion);
+        long viaSocks =
+                keyHost(owner, "key", "ed25519", env.ssh().port(), "proxies", List.of(proxy(env.socks(), null, null)));
+        for (long host : new long[] {viaBastion, viaSocks}) {
+            assertThat(ssh.target(caller(owner), host).ping().identification())
+                    .as("host " + host)
+                    .startsWith("SSH-2.0-OpenSSH_");
+        }
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SshTarget nobody = ssh.target(caller(owner), keyHost(owner, "key", "ed25519", closed));
+        assertThatThrownBy(nobody::ping).isInstanceOfSatisfying(SshException.class, e -> assertThat(e.code())
+                .isEqualTo(SshException.Code.UNREACHABLE));
+    }
+
+    /** The log's lines after {@code offset}, once {@code done} holds for them (or after 5 s), CRs stripped. */
+    private static List<String> awaitLines(
+            java.nio.file.Path log, long offset, java.util.function.Predicate<List<String>> done) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        List<String> lines;
+        do {
+            byte[] all = java.nio.file.Files.readAllBytes(log);
+            String text = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+            lines = text.lines().map(l -> l.replace("\r", "")).toList();
+            if (done.test(lines)) {
+                return lines;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return lines;
+    }
+
+    @Test
     void a_restarted_sshd_is_noticed_and_the_next_command_gets_a_new_connection() throws Exception {
         TestUser owner = newUser("USER");
         SshTarget target = ssh.target(

@@ -14,6 +14,18 @@ public interface SshTarget {
     long hostId();
 
     /**
+     * Checks that the host's SSH server answers, without logging in to it: through its proxies and jump hosts (which are
+     * logged in to as usual), reads the server's identification line and ends as a probe. OpenSSH recognises the
+     * probe and logs it as one, with no error and nothing that fail2ban or sshguard count against this server.
+     *
+     * @return the server's identification line and how long the check took
+     * @throws SshException {@code UNREACHABLE}, {@code TIMEOUT} or {@code DNS_FAILURE} when it does not answer as an
+     *     SSH server; the jump hosts' and proxies' own failures as for a connection
+     * @since 0.2.0
+     */
+    SshBanner ping();
+
+    /**
      * Makes sure an authenticated connection exists, for a "connect" step that should surface a login problem or a
      * challenge before any work is asked for.
      */
