@@ -34,10 +34,9 @@ final class AcceptedTcpipChannel extends AbstractServerChannel {
     @Override
     protected OpenFuture doInit(Buffer buffer) {
         buffer.getString(); // the address the server listens on
-        int port = buffer.getInt();
-        listenPort = port;
+        listenPort = buffer.getInt();
         InetSocketAddress origin = InetSocketAddress.createUnresolved(buffer.getString(), buffer.getInt());
-        counters = CountingForwarder.of(getSession()).forwardedFrom(port);
+        counters = CountingForwarder.of(getSession()).forwardedFrom(listenPort);
         counters.opened();
         addCloseFutureListener(closed -> counters.closed());
         fromServer = new ChannelAsyncInputStream(this);
@@ -50,7 +49,7 @@ final class AcceptedTcpipChannel extends AbstractServerChannel {
             try {
                 receiver = acceptor.accepted(channel, origin);
             } catch (RuntimeException e) {
-                log.warn("the acceptor of port {} failed; closing the connection", port, e);
+                log.warn("the acceptor of port {} failed; closing the connection", listenPort, e);
                 close(false);
                 return opened;
             }

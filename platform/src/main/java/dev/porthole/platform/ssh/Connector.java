@@ -16,6 +16,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -83,7 +84,7 @@ class Connector {
     }
 
     /** How long a whole connect may take before its waiter gives up (a pending challenge interrupts the wait). */
-    java.time.Duration budget(ConnectPlan plan) {
+    Duration budget(ConnectPlan plan) {
         return config.connectTimeout()
                 .plus(config.authTimeout())
                 .multipliedBy(plan.hops().size());
@@ -202,17 +203,21 @@ class Connector {
             Hop target = hops.get(hops.size() - 1);
             Socks5Tunnel tunnel = tunnelFor(plan, target, previous, log);
             try {
+                // DNS, the proxies and the jump host's forward log their own failures
                 SocketAddress address = tunnel != null ? tunnel.address() : addressOf(target, previous, log);
                 long probeStart = System.nanoTime();
-                String identification = BannerProbe.read(address, config.connectTimeout(), local -> {
-                    if (tunnel != null) {
-                        tunnel.admit(local, config.connectTimeout());
-                    }
-                });
+                String identification;
+                try {
+                    identification = BannerProbe.read(address, config.connectTimeout(), local -> {
+                        if (tunnel != null) {
+                            tunnel.admit(local, config.connectTimeout());
+                        }
+                    });
+                } catch (SshException e) {
+                    throw logged(log, Stage.TCP, target, probeStart, e);
+                }
                 log.ok(Stage.TCP, target.hostId(), probeStart, "the SSH server answers: " + identification);
-                return new SshBanner(identification, java.time.Duration.ofNanos(System.nanoTime() - start));
-            } catch (SshException e) {
-                throw logged(log, Stage.TCP, target, start, e);
+                return new SshBanner(identification, Duration.ofNanos(System.nanoTime() - start));
             } finally {
                 if (tunnel != null) {
                     tunnel.close();
@@ -378,11 +383,8 @@ class Connector {
         try {
             AuthFuture auth = session.auth();
             // a pending challenge holds the login open for up to its own limit
-            java.time.Duration limit = config.authTimeout()
-                    .plus(
-                            personPresent
-                                    ? config.warpgateTimeout().plus(config.challengeTimeout())
-                                    : java.time.Duration.ZERO);
+            Duration limit = config.authTimeout()
+                    .plus(personPresent ? config.warpgateTimeout().plus(config.challengeTimeout()) : Duration.ZERO);
             if (!auth.await(limit)) {
                 throw new SshException(SshException.Code.TIMEOUT, "no login within " + config.authTimeout());
             }
