@@ -1,11 +1,13 @@
 package dev.porthole.platform.hosts;
 
 import dev.porthole.api.hosts.HostAccess;
+import dev.porthole.api.hosts.HostChange;
 import dev.porthole.platform.auth.Caller;
 import dev.porthole.platform.errors.ApiException;
 import dev.porthole.platform.secrets.SecretBox;
 import dev.porthole.platform.users.User;
 import dev.porthole.platform.users.UserRepository;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -27,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The host inventory: hosts, their sealed credentials, and who may do what with them. Every other part of Porthole
- * asks {@link #require} whether a caller may use a host.
+ * asks {@link #require} whether a caller may use a host. Each change publishes a {@link HostChange} inside its
+ * transaction, which {@link HostChanges} passes on to plugins once it has committed.
  */
 @Singleton
 public class HostService {
@@ -42,6 +45,7 @@ public class HostService {
     private final UserRepository users;
     private final SecretBox secrets;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<HostChange> changes;
     private final Clock clock;
 
     HostService(
@@ -50,12 +54,14 @@ public class HostService {
             UserRepository users,
             SecretBox secrets,
             JsonMapper json,
+            ApplicationEventPublisher<HostChange> changes,
             Clock clock) {
         this.hosts = hosts;
         this.shares = shares;
         this.users = users;
         this.secrets = secrets;
         this.json = json;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -159,6 +165,7 @@ public class HostService {
         checkJumpHost(caller, null, input.jumpHostId());
         Instant now = clock.instant();
         HostRow row = hosts.save(toRow(null, caller.userId(), input, null, now, now));
+        changes.publishEvent(new HostChange(row.id(), HostChange.Kind.CREATED));
         return view(caller, row);
     }
 
@@ -172,6 +179,7 @@ public class HostService {
             checkJumpHost(caller, id, input.jumpHostId());
         }
         HostRow row = hosts.update(toRow(id, stored.ownerId(), input, stored, stored.createdAt(), clock.instant()));
+        changes.publishEvent(new HostChange(id, HostChange.Kind.UPDATED));
         return view(caller, row);
     }
 
@@ -186,6 +194,7 @@ public class HostService {
                     + "); point them elsewhere first");
         }
         hosts.delete(host);
+        changes.publishEvent(new HostChange(id, HostChange.Kind.DELETED));
     }
 
     List<ShareView> shares(Caller caller, long id) {
@@ -214,6 +223,7 @@ public class HostService {
         HostShare saved = existing == null
                 ? shares.save(new HostShare(null, id, target.id(), level.toString(), clock.instant()))
                 : shares.update(new HostShare(existing.id(), id, target.id(), level.toString(), existing.createdAt()));
+        changes.publishEvent(new HostChange(id, HostChange.Kind.SHARED));
         return new SharedResult(ShareView.of(saved, target.username()), existing == null);
     }
 
@@ -228,6 +238,7 @@ public class HostService {
         HostShare share = shares.findByHostIdAndUserId(id, userId)
                 .orElseThrow(() -> ApiException.notFound("host " + id + " is not shared with user " + userId));
         shares.delete(share);
+        changes.publishEvent(new HostChange(id, HostChange.Kind.SHARED));
     }
 
     record SharedResult(ShareView share, boolean created) {}

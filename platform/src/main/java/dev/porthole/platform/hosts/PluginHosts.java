@@ -2,7 +2,6 @@ package dev.porthole.platform.hosts;
 
 import dev.porthole.api.hosts.Host;
 import dev.porthole.api.hosts.HostAccess;
-import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.platform.auth.ApiCaller;
 import dev.porthole.platform.errors.ApiException;
@@ -15,19 +14,19 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The host inventory as plugins see it: the same access checks as the API, the same 404 and 403 (as
- * {@link HttpError}), and never a secret. Callers must be the ones the host handed the plugin; any other
- * {@link dev.porthole.api.Caller} is refused with an {@link IllegalArgumentException}. Blocking (database).
+ * The lookups of {@link dev.porthole.api.hosts.Hosts}, shared by every plugin: the same access checks as the API, the
+ * same 404 and 403 (as {@link HttpError}), and never a secret. Callers must be the ones the host handed the plugin;
+ * any other {@link dev.porthole.api.Caller} is refused with an {@link IllegalArgumentException}. Blocking (database).
+ * Each plugin's context wraps it with the plugin's own change listeners.
  */
 @Singleton
-public class PluginHosts implements Hosts {
+public class PluginHosts {
     private final HostService hosts;
 
     PluginHosts(HostService hosts) {
         this.hosts = hosts;
     }
 
-    @Override
     public Host require(dev.porthole.api.Caller caller, long hostId, HostAccess needed) {
         var hostCaller = ApiCaller.unwrap(caller);
         try {
@@ -37,14 +36,12 @@ public class PluginHosts implements Hosts {
         }
     }
 
-    @Override
     public List<Host> visibleTo(dev.porthole.api.Caller caller) {
         return hosts.list(ApiCaller.unwrap(caller), null).stream()
                 .map(PluginHosts::toHost)
                 .toList();
     }
 
-    @Override
     public List<dev.porthole.api.hosts.TunnelDefinition> tunnels(dev.porthole.api.Caller caller, long hostId) {
         List<TunnelDefinition> stored;
         try {
@@ -60,12 +57,10 @@ public class PluginHosts implements Hosts {
         return tunnels;
     }
 
-    @Override
     public List<Host> all() {
         return hosts.all().stream().map(PluginHosts::toHost).toList();
     }
 
-    @Override
     public dev.porthole.api.Caller ownerOf(long hostId) {
         try {
             return new ApiCaller(hosts.owner(hostId));

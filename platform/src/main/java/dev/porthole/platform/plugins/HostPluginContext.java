@@ -39,6 +39,7 @@ final class HostPluginContext implements PluginContext {
     private final PluginServices services;
     private final Settings settings;
     private final PluginSshConnections ssh;
+    private final Hosts hosts;
     private final List<Registration> registrations = new ArrayList<>();
     private PluginStorage storage;
     private boolean closed;
@@ -50,6 +51,7 @@ final class HostPluginContext implements PluginContext {
         this.services = services;
         this.settings = services.settings().forPlugin(pluginId);
         this.ssh = new PluginSshConnections(services.ssh(), executor);
+        this.hosts = new PluginContextHosts(services.hosts(), services.hostChanges(), pluginId, executor, this::keep);
     }
 
     /** Applies the plugin's migrations; runs before the plugin starts. */
@@ -99,7 +101,7 @@ final class HostPluginContext implements PluginContext {
 
     @Override
     public Hosts hosts() {
-        return services.hosts();
+        return hosts;
     }
 
     @Override
@@ -147,7 +149,10 @@ final class HostPluginContext implements PluginContext {
                 .toList();
     }
 
-    /** Withdraws everything the plugin registered: routes (closing their streams and sockets), jobs, event topics. */
+    /**
+     * Withdraws everything the plugin registered: routes (closing their streams and sockets), jobs, host change
+     * listeners, event topics.
+     */
     void closeAll() {
         List<Registration> toClose;
         synchronized (this) {

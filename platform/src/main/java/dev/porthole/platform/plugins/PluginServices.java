@@ -3,6 +3,7 @@ package dev.porthole.platform.plugins;
 import dev.porthole.platform.config.PluginSettingsSource;
 import dev.porthole.platform.dispatch.RouteRegistry;
 import dev.porthole.platform.events.EventHub;
+import dev.porthole.platform.hosts.HostChanges;
 import dev.porthole.platform.hosts.PluginHosts;
 import dev.porthole.platform.jobs.JobScheduler;
 import dev.porthole.platform.json.JsonTrees;
@@ -20,6 +21,7 @@ record PluginServices(
         PluginStorages storages,
         PluginSettingsSource settings,
         PluginHosts hosts,
+        HostChanges hostChanges,
         DefaultSshConnections ssh,
         JsonTrees json,
         Clock clock) {}

@@ -19,4 +19,8 @@ public interface UserRepository extends CrudRepository<User, Long> {
 
     @Query("SELECT COUNT(*) FROM hosts WHERE owner_id = :userId")
     long countOwnedHosts(long userId);
+
+    /** The hosts shared with the user, which lose that share when the user is deleted. */
+    @Query("SELECT host_id FROM host_shares WHERE user_id = :userId ORDER BY host_id")
+    List<Long> findSharedHostIds(long userId);
 }

@@ -1,5 +1,6 @@
 package dev.porthole.platform.users;
 
+import dev.porthole.api.hosts.HostChange;
 import dev.porthole.platform.errors.ApiException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -16,16 +17,19 @@ public class UserService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final ApplicationEventPublisher<UserChangedEvent> events;
+    private final ApplicationEventPublisher<HostChange> hostChanges;
     private final Clock clock;
 
     public UserService(
             UserRepository users,
             PasswordHasher hasher,
             ApplicationEventPublisher<UserChangedEvent> events,
+            ApplicationEventPublisher<HostChange> hostChanges,
             Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.events = events;
+        this.hostChanges = hostChanges;
         this.clock = clock;
     }
 
@@ -119,8 +123,11 @@ public class UserService {
             throw ApiException.conflict("user '" + user.username() + "' owns " + hosts
                     + " host(s); delete them first so that no credential is removed by surprise");
         }
+        // the database drops the user's shares with the user (ON DELETE CASCADE): read them first to report them
+        List<Long> sharedHosts = users.findSharedHostIds(id);
         users.deleteById(id);
         events.publishEvent(new UserChangedEvent(id, null));
+        sharedHosts.forEach(hostId -> hostChanges.publishEvent(new HostChange(hostId, HostChange.Kind.SHARED)));
     }
 
     private void requireAnotherEnabledAdmin(String action) {

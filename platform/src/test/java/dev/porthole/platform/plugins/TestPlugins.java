@@ -5,12 +5,13 @@ final class TestPlugins {
     private TestPlugins() {}
 
     /**
-     * A route, an SSE stream, a WebSocket, a job and a migration. Its route {@code GET /<id>/hello/{name}} answers
-     * with the name, the job's tick count and the class loader that runs it.
+     * A route, an SSE stream, a WebSocket, a job, a host change listener and a migration. Its route {@code GET
+     * /<id>/hello/{name}} answers with the name, the job's tick count and the class loader that runs it.
      */
     static TestPluginJar full(String id) {
         String pkg = "test." + id.replace('-', '_');
         return TestPluginJar.plugin(id)
+                .requires(">=0.2.0")
                 .source(pkg + ".Full", """
                         package %1$s;
 
@@ -60,6 +61,8 @@ final class TestPlugins {
                                     }
                                 });
                                 context.schedule("tick", Schedule.every(Duration.ofMillis(50)), ticks::incrementAndGet);
+                                // the host holds it until the plugin stops; removing the plugin must still free its loader
+                                context.hosts().onChange(change -> {});
                             }
                         }
                         """.formatted(pkg, id, id.replace('-', '_')))
@@ -200,5 +203,75 @@ final class TestPlugins {
                         "porthole/migrations/V2__" + table + "_stars.sql",
                         "alter table " + table + " add column stars int default 0 not null;\n")
                 : jar;
+    }
+
+    /**
+     * Listens for host changes and stores each in its table, with the thread it arrived on, whether that thread's
+     * context class loader is the plugin's, and whether a lookup from the listener found the host. {@code GET
+     * /<id>/changes} lists them in arrival order. The listener throws after storing a change of a host named
+     * {@code boom...}.
+     */
+    static TestPluginJar hostWatcher(String id) {
+        String pkg = "test." + id.replace('-', '_');
+        String table = id.replace('-', '_') + "_changes";
+        return TestPluginJar.plugin(id)
+                .requires(">=0.2.0")
+                .source(pkg + ".Watcher", """
+                        package %1$s;
+
+                        import dev.porthole.api.*;
+                        import dev.porthole.api.hosts.*;
+                        import dev.porthole.api.http.*;
+                        import java.sql.SQLException;
+                        import java.util.*;
+
+                        @org.pf4j.Extension
+                        public class Watcher implements PortholePlugin {
+                            @Override
+                            public void start(PluginContext context) {
+                                context.hosts().onChange(change -> {
+                                    Optional<Host> host = context.hosts().all().stream()
+                                            .filter(h -> h.id() == change.hostId())
+                                            .findFirst();
+                                    try (var c = context.storage().dataSource().getConnection();
+                                            var insert = c.prepareStatement(
+                                                    "insert into %3$s(host_id, kind, thread, own_loader, found) values (?, ?, ?, ?, ?)")) {
+                                        insert.setLong(1, change.hostId());
+                                        insert.setString(2, change.kind().name());
+                                        insert.setString(3, Thread.currentThread().getName());
+                                        insert.setBoolean(4, Thread.currentThread().getContextClassLoader() == getClass().getClassLoader());
+                                        insert.setBoolean(5, host.isPresent());
+                                        insert.executeUpdate();
+                                    } catch (SQLException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                    if (host.map(h -> h.name().startsWith("boom")).orElse(false)) {
+                                        throw new IllegalStateException("the listener fails on purpose");
+                                    }
+                                });
+                                context.route(Method.GET, "/%2$s/changes", Access.anonymous(), request -> {
+                                    List<Map<String, Object>> changes = new ArrayList<>();
+                                    try (var c = context.storage().dataSource().getConnection();
+                                            var rs = c.createStatement().executeQuery(
+                                                    "select host_id, kind, thread, own_loader, found from %3$s order by id")) {
+                                        while (rs.next()) {
+                                            changes.add(Map.of(
+                                                    "hostId", rs.getLong(1),
+                                                    "kind", rs.getString(2),
+                                                    "thread", rs.getString(3),
+                                                    "ownLoader", rs.getBoolean(4),
+                                                    "found", rs.getBoolean(5)));
+                                        }
+                                    }
+                                    return Response.ok(changes);
+                                });
+                            }
+                        }
+                        """.formatted(pkg, id, table))
+                .resource("porthole/migrations/V1__" + table + ".sql", """
+                        create table %s (id bigint generated by default as identity primary key, host_id bigint not null,
+                            kind varchar(16) not null, thread varchar(100) not null, own_loader boolean not null,
+                            found boolean not null);
+                        """.formatted(table));
     }
 }

@@ -418,7 +418,7 @@ class SshConnectionsH2Test extends PlatformTestBase {
             client.getOutputStream().write("to the plugin\n".getBytes(StandardCharsets.UTF_8));
             TcpChannel channel = channels.poll(5, SECONDS);
             assertThat(channel).as("accepted").isNotNull();
-            assertThat(origins.poll().getPort()).isEqualTo(client.getLocalPort());
+            assertThat(origins.poll(5, SECONDS).getPort()).isEqualTo(client.getLocalPort());
             assertThat(received.awaitText(14)).isEqualTo("to the plugin\n");
             channel.write("to the client\n".getBytes(StandardCharsets.UTF_8))
                     .toCompletableFuture()

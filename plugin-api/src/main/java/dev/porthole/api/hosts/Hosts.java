@@ -2,7 +2,9 @@ package dev.porthole.api.hosts;
 
 import dev.porthole.api.Api;
 import dev.porthole.api.Caller;
+import dev.porthole.api.Registration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The host inventory, always through the caller's access. Blocking (database); call it from a handler or job. */
 @Api(since = "0.1.0", stability = Api.Stability.STABLE)
@@ -59,4 +61,25 @@ public interface Hosts {
      */
     @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
     Caller ownerOf(long hostId);
+
+    /**
+     * Calls {@code listener} for every change to the inventory from now on: a host created, updated or deleted, or
+     * someone's access to it changed ({@link HostChange.Kind}), so that work a plugin keeps per host (polling it, a
+     * tunnel to it) follows an edited or deleted host at once, without polling the database.
+     *
+     * <p>A change is reported once, after it is committed: a lookup from the listener sees it, and a change that was
+     * rolled back is never reported. Calls come one at a time on the plugin's {@link
+     * dev.porthole.api.PluginContext#executor() executor} (never on a request or server thread, so the plugin's class
+     * loader is the context class loader), for one host in the order its changes were committed. A listener that
+     * throws is logged and keeps receiving. The change carries no host data: look the host up ({@link #all()},
+     * {@link #require}); one deleted meanwhile is not found.
+     *
+     * <p>The host closes the registration when the plugin stops; after it is closed, no call starts.
+     *
+     * @param listener called with each change
+     * @return the listener's registration; closing it stops the calls
+     * @since 0.2.0
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    Registration onChange(Consumer<HostChange> listener);
 }

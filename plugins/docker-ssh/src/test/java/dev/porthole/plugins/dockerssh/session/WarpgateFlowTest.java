@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.porthole.api.Caller;
+import dev.porthole.api.Registration;
 import dev.porthole.api.hosts.Host;
 import dev.porthole.api.hosts.HostAccess;
+import dev.porthole.api.hosts.HostChange;
 import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.hosts.TunnelDefinition;
 import dev.porthole.api.http.HttpError;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +132,11 @@ class WarpgateFlowTest {
             @Override
             public Caller ownerOf(long hostId) {
                 throw new AssertionError("unexpected call of Hosts.ownerOf");
+            }
+
+            @Override
+            public Registration onChange(Consumer<HostChange> listener) {
+                throw new AssertionError("unexpected call of Hosts.onChange");
             }
         };
     }
