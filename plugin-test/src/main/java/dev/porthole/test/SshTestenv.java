@@ -1,6 +1,8 @@
 package dev.porthole.test;
 
 import dev.porthole.api.Api;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,6 +65,17 @@ public final class SshTestenv {
         System.out.println("[testenv] skipping: " + reason);
         Assumptions.abort("skipped: " + reason + " (set PORTHOLE_REQUIRE_E2E=1 to fail instead)");
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * The test sshd's log ({@code -E} file at LogLevel VERBOSE, lines ending in CRLF), to check what a test made sshd
+     * write.
+     *
+     * @return the file
+     * @since 0.2.0
+     */
+    public Path sshdLog() {
+        return Path.of(get("testenv.dir"), "log", "sshd-test.log");
     }
 
     /** {@return the test sshd's address} */
@@ -146,6 +159,22 @@ public final class SshTestenv {
     }
 
     /**
+     * The code the role's authenticator shows now: RFC 6238, HMAC-SHA1, 30 s steps, 6 digits, as google-authenticator's
+     * PAM module checks it.
+     *
+     * @param role {@code totp} or {@code keytotp}
+     * @return the six digits
+     * @since 0.2.0
+     */
+    public String totpCode(String role) {
+        try {
+            return new DefaultCodeGenerator().generate(totpSecret(role), System.currentTimeMillis() / 1000 / 30);
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException("no TOTP code for the test secret of " + role, e);
+        }
+    }
+
+    /**
      * A client key of the environment.
      *
      * @param name as in {@code key.<name>.private}, e.g. {@code ed25519}
@@ -157,6 +186,17 @@ public final class SshTestenv {
         } catch (IOException e) {
             throw new UncheckedIOException("the test key " + name + " is not readable; run the tests as its owner", e);
         }
+    }
+
+    /**
+     * Where a client key of the environment lies, for a test that runs OpenSSH's own {@code ssh} next to Porthole.
+     *
+     * @param name as in {@link #privateKey}
+     * @return the private key's file
+     * @since 0.2.0
+     */
+    public Path privateKeyFile(String name) {
+        return Path.of(get("key." + name + ".private"));
     }
 
     /**

@@ -144,15 +144,15 @@ class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * Closes the idle connections for {@code key} (those without a lease), so that the next acquire opens a fresh one.
-     * Exists for the SSH benchmark (bench/ssh.sh, which times fresh logins) and for tests.
+     * Closes the idle connections for {@code key} (those without a lease), so that the next acquire opens a fresh one;
+     * {@return how many it closed}
      */
-    void evictIdle(PoolKey key) {
+    int evictIdle(PoolKey key) {
         List<ClientSession> idle = new ArrayList<>();
         synchronized (this) {
             List<Pooled> list = connections.get(key);
             if (list == null) {
-                return;
+                return 0;
             }
             list.removeIf(p -> {
                 boolean take = p.session != null && p.active == 0;
@@ -163,6 +163,7 @@ class ConnectionPool implements AutoCloseable {
             });
         }
         idle.forEach(s -> s.close(false));
+        return idle.size();
     }
 
     private synchronized void release(Pooled slot, Slot kind) {

@@ -88,6 +88,11 @@ public class DefaultSshConnections implements SshConnections {
         return connector.ping(plan, userId, log);
     }
 
+    /** Closes the plan's pooled connections that no operation holds; {@return how many} */
+    int closeIdle(ConnectPlan plan) {
+        return pool.evictIdle(plan.poolKey());
+    }
+
     /** Open connections for a host's stored credentials, for tests and diagnostics. */
     int connectionCount(long hostId) {
         return pool.size(plans.plan(hostId, ConnectOptions.NONE).poolKey());

@@ -55,6 +55,11 @@ final class HostSshTarget implements SshTarget {
     }
 
     @Override
+    public int closeIdle() {
+        return ssh.closeIdle(plan);
+    }
+
+    @Override
     public SshBanner ping() {
         ConnectionLog log = new ConnectionLog();
         lastLog = log;

@@ -98,6 +98,11 @@ public final class PluginSshConnections implements SshConnections {
         }
 
         @Override
+        public int closeIdle() {
+            return target.closeIdle();
+        }
+
+        @Override
         public SshBanner ping() {
             return target.ping();
         }

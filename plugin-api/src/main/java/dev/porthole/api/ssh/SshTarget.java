@@ -32,6 +32,16 @@ public interface SshTarget {
     void connect();
 
     /**
+     * Closes the pooled connections to this host (as this target logs in) that no operation holds at the moment, so
+     * that the next operation logs in afresh. A connection in use, by this plugin or another, stays open: closing it
+     * would break a tunnel or a session that is not the caller's to end.
+     *
+     * @return how many connections were closed
+     * @since 0.2.0
+     */
+    int closeIdle();
+
+    /**
      * The stages of the last connection this target opened (by {@link #connect()} or any operation), also when it
      * failed; empty when every operation so far used a connection already in the pool.
      *

@@ -3,7 +3,6 @@ package dev.porthole.plugins.dockerssh.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
-import dev.porthole.plugins.dockerssh.testing.Totp;
 import dev.porthole.test.Porthole;
 import dev.porthole.test.Reply;
 import dev.porthole.test.SshTestenv;
@@ -494,8 +493,7 @@ class DockerSshE2ETest {
         assertThat(owner.get("/docker/ssh/status?sessionId=" + sessionId).jsonObject())
                 .containsEntry("connected", false);
         Reply verified = owner.post(
-                "/docker/ssh/connect-totp",
-                Map.of("sessionId", sessionId, "totpCode", Totp.now(env.totpSecret("totp"))));
+                "/docker/ssh/connect-totp", Map.of("sessionId", sessionId, "totpCode", env.totpCode("totp")));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.jsonObject()).containsEntry("success", true);
         assertThat(owner.get("/docker/validate/" + sessionId).jsonObject()).containsEntry("available", true);
@@ -521,7 +519,7 @@ class DockerSshE2ETest {
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
         assertThat(wrong.jsonObject()).containsEntry("error", "Invalid TOTP code");
         // the server asked again, so the login may be retried with the right code
-        Map<String, String> right = Map.of("sessionId", sessionId, "totpCode", Totp.now(env.totpSecret("totp")));
+        Map<String, String> right = Map.of("sessionId", sessionId, "totpCode", env.totpCode("totp"));
         Reply retried = owner.post("/docker/ssh/connect-totp", right);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         Reply spent = owner.post("/docker/ssh/connect-totp", right);
@@ -532,7 +530,7 @@ class DockerSshE2ETest {
 
     /** A code other than the current one (and its neighbours, which PAM may accept for clock skew). */
     private String wrongCode() {
-        String right = Totp.now(env.totpSecret("totp"));
+        String right = env.totpCode("totp");
         return right.equals("000000") ? "111111" : "000000";
     }
 

@@ -5,6 +5,7 @@ import dev.porthole.api.PluginContext;
 import dev.porthole.api.Registration;
 import dev.porthole.api.hosts.Host;
 import dev.porthole.api.http.Access;
+import dev.porthole.api.http.ErrorBodies;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
@@ -64,7 +65,7 @@ public final class TunnelRoutes {
 
     private static Registration route(
             PluginContext context, Method method, String path, Access access, RouteHandler handler) {
-        return context.route(method, path, access, TunnelErrors.inSpecShape(handler));
+        return context.route(method, path, access, ErrorBodies.inErrorShape(handler));
     }
 
     Response statuses(Request request) {
@@ -80,7 +81,7 @@ public final class TunnelRoutes {
                 .filter(entry -> hosts.containsAll(entry.hostIds()))
                 .map(entry -> Response.ok(
                         Map.of("name", name, "status", entry.status().toJson())))
-                .orElseThrow(() -> TunnelErrors.of(404, "Tunnel not found"));
+                .orElseThrow(() -> ErrorBodies.error(404, "Tunnel not found"));
     }
 
     Response connect(Request request) {
@@ -88,23 +89,22 @@ public final class TunnelRoutes {
         ConnectBody body = body(request);
         String name = body.name()
                 .filter(n -> !n.isBlank())
-                .orElseThrow(() -> TunnelErrors.of(400, "Invalid tunnel configuration: name is required"));
+                .orElseThrow(() -> ErrorBodies.error(400, "Invalid tunnel configuration: name is required"));
         TunnelName claimed = TunnelName.parse(name)
-                .orElseThrow(() -> TunnelErrors.badField(
+                .orElseThrow(() -> ErrorBodies.badField(
                         "name",
                         "is not {hostId}::{tunnelIndex}::{displayName}::{sourcePort}::{endpointHost}::{endpointPort}"));
         if (body.scope().filter(scope -> !scope.equals("s2s")).isPresent()) {
-            throw TunnelErrors.badField(
-                    "scope", "only s2s tunnels run on the server; c2s ones use the relay WebSocket");
+            throw ErrorBodies.badField("scope", "only s2s tunnels run on the server; c2s ones use the relay WebSocket");
         }
         long hostId = body.sourceHostId().orElse(claimed.hostId());
         int index = body.tunnelIndex().orElse(claimed.index());
         if (hostId != claimed.hostId() || index != claimed.index()) {
-            throw TunnelErrors.of(400, MISMATCH);
+            throw ErrorBodies.error(400, MISMATCH);
         }
         TunnelPlan plan = planner.plan(caller, hostId, index, body.bindHost().filter(b -> !b.isBlank()));
         if (!plan.name().toString().equals(name)) {
-            throw TunnelErrors.of(400, MISMATCH + " (the inventory names it " + plan.name() + ")");
+            throw ErrorBodies.error(400, MISMATCH + " (the inventory names it " + plan.name() + ")");
         }
         checkAgainstInventory(body, plan);
         tunnels.connect(plan);
@@ -137,7 +137,7 @@ public final class TunnelRoutes {
 
     private static void same(String field, Optional<?> sent, Object stored) {
         if (sent.isPresent() && !Objects.equals(sent.get(), stored)) {
-            throw TunnelErrors.badField(field, "is " + sent.get() + " but the inventory has " + stored);
+            throw ErrorBodies.badField(field, "is " + sent.get() + " but the inventory has " + stored);
         }
     }
 
@@ -162,10 +162,10 @@ public final class TunnelRoutes {
         Set<Long> needed = tunnel.flatMap(Tunnel::plan)
                 .map(TunnelPlan::hostIds)
                 .orElseGet(() -> Set.of(TunnelName.parse(name)
-                        .orElseThrow(() -> TunnelErrors.badField("tunnelName", "is not a tunnel name"))
+                        .orElseThrow(() -> ErrorBodies.badField("tunnelName", "is not a tunnel name"))
                         .hostId()));
         if (!usable.of(caller).containsAll(needed)) {
-            throw TunnelErrors.of(403, "Access denied");
+            throw ErrorBodies.error(403, "Access denied");
         }
         return tunnel;
     }
@@ -174,20 +174,20 @@ public final class TunnelRoutes {
         Object json = request.body().length == 0 ? null : request.bodyJson();
         Object name = json instanceof Map<?, ?> map ? map.get("tunnelName") : null;
         if (!(name instanceof String text) || text.isBlank()) {
-            throw TunnelErrors.of(400, "Tunnel name required");
+            throw ErrorBodies.error(400, "Tunnel name required");
         }
         return text;
     }
 
     private static ConnectBody body(Request request) {
         if (request.body().length == 0 || !(request.bodyJson() instanceof Map<?, ?>)) {
-            throw TunnelErrors.of(400, "Invalid tunnel configuration: the body is a JSON object");
+            throw ErrorBodies.error(400, "Invalid tunnel configuration: the body is a JSON object");
         }
         try {
             return request.body(ConnectBody.class);
         } catch (HttpError e) {
             // a field's error leaves through inSpecShape, which gives it the spec's shape
-            throw e.field().isPresent() ? e : TunnelErrors.of(400, "Invalid tunnel configuration: " + e.getMessage());
+            throw e.field().isPresent() ? e : ErrorBodies.error(400, "Invalid tunnel configuration: " + e.getMessage());
         }
     }
 }

@@ -5,9 +5,9 @@ import dev.porthole.api.hosts.Host;
 import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.hosts.TunnelDefinition;
+import dev.porthole.api.http.ErrorBodies;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.plugins.tunnels.TunnelSettings;
-import dev.porthole.plugins.tunnels.routes.TunnelErrors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,11 +34,11 @@ public final class Planner {
     public TunnelPlan plan(Caller caller, long hostId, int index, Optional<String> bindHost) {
         Host source = usable(caller, hostId, "Access denied to this host");
         if (!source.enableTunnels()) {
-            throw TunnelErrors.of(403, "Tunnels are not enabled for host " + hostId);
+            throw ErrorBodies.error(403, "Tunnels are not enabled for host " + hostId);
         }
         List<TunnelDefinition> tunnels = hosts.tunnels(caller, hostId);
         if (index < 0 || index >= tunnels.size()) {
-            throw TunnelErrors.badField(
+            throw ErrorBodies.badField(
                     "tunnelIndex", "host " + hostId + " has " + tunnels.size() + " tunnel(s); there is no " + index);
         }
         TunnelDefinition definition = tunnels.get(index);
@@ -73,7 +73,7 @@ public final class Planner {
             List<Host> sameOwner =
                     named.stream().filter(h -> h.ownerId() == source.ownerId()).toList();
             if (sameOwner.size() != 1) {
-                throw TunnelErrors.badField(
+                throw ErrorBodies.badField(
                         "endpointHost", "'" + wanted + "' names " + named.size() + " hosts; name it by its id");
             }
             named = sameOwner;
@@ -90,7 +90,7 @@ public final class Planner {
             return hosts.require(caller, hostId, HostAccess.USE);
         } catch (HttpError e) {
             if (e.status() == 403 || e.status() == 404) {
-                throw TunnelErrors.of(403, denied);
+                throw ErrorBodies.error(403, denied);
             }
             throw e;
         }
@@ -98,7 +98,7 @@ public final class Planner {
 
     private String bindHost(String requested) {
         return settings.bindable(requested)
-                .orElseThrow(() -> TunnelErrors.badField(
+                .orElseThrow(() -> ErrorBodies.badField(
                         "bindHost",
                         "'" + requested.trim() + "' is not loopback; an admin allows other addresses in the tunnels"
                                 + " plugin's bind-hosts setting"));
@@ -123,7 +123,7 @@ public final class Planner {
                 return;
             }
         }
-        throw TunnelErrors.of(
+        throw ErrorBodies.error(
                 403,
                 "A remote tunnel to " + host + ":" + port + " on this server needs an admin, or the destination in"
                         + " the tunnels plugin's remote-targets setting");
