@@ -13,6 +13,8 @@ packages=(
   openssh-server openssh-client libpam-google-authenticator oathtool sshpass
   microsocks dante-server socat netcat-openbsd iproute2
   docker.io busybox-static
+  # server-stats: its Prometheus endpoint is parsed in a test by the Prometheus Python client's own parser
+  python3 python3-prometheus-client
 )
 
 if [ "$(id -u)" -ne 0 ]; then
