@@ -3,6 +3,9 @@ package dev.porthole.plugins.stats.polling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,26 +97,34 @@ public final class PollScheduler {
         });
     }
 
-    /** Starts the polls that are due, as long as slots are free; the rest wait for a later tick. */
+    /**
+     * Starts the polls that are due, the most overdue first, as long as slots are free. A poll that ends starts the
+     * next due one at once, so throughput is set by how long polls take, not by how often this runs.
+     */
     public void tick() {
-        Instant now = clock.instant();
-        for (Map.Entry<Long, Slot> entry : slots.entrySet()) {
-            Slot slot = entry.getValue();
-            if (slot.running || slot.due.isAfter(now)) {
-                continue;
+        List<Map.Entry<Long, Slot>> starting = new ArrayList<>();
+        synchronized (this) {
+            Instant now = clock.instant();
+            List<Map.Entry<Long, Slot>> due = slots.entrySet().stream()
+                    .filter(e -> !e.getValue().running && !e.getValue().due.isAfter(now))
+                    .sorted(Comparator.comparing((Map.Entry<Long, Slot> e) -> e.getValue().due))
+                    .toList();
+            for (Map.Entry<Long, Slot> entry : due) {
+                if (!inFlight.tryAcquire()) {
+                    break;
+                }
+                entry.getValue().running = true;
+                entry.getValue().due = now.plus(period());
+                starting.add(entry);
             }
-            if (!inFlight.tryAcquire()) {
-                return;
-            }
-            slot.running = true;
-            slot.due = now.plus(period());
+        }
+        for (Map.Entry<Long, Slot> entry : starting) {
             try {
-                executor.execute(() -> run(entry.getKey(), slot));
+                executor.execute(() -> run(entry.getKey(), entry.getValue()));
             } catch (RejectedExecutionException e) {
                 // the plugin is stopping
-                slot.running = false;
+                entry.getValue().running = false;
                 inFlight.release();
-                return;
             }
         }
     }
@@ -129,6 +140,7 @@ public final class PollScheduler {
             slot.running = false;
             inFlight.release();
         }
+        tick();
     }
 
     /** The interval with up to a tenth added, so that hosts polled in step drift apart. */

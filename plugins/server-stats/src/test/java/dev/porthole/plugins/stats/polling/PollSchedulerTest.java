@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,40 @@ class PollSchedulerTest {
         scheduler.tick();
         runQueued();
         assertThat(polled).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void a_poll_that_ends_starts_the_next_due_one_so_throughput_is_not_capped_per_tick() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            PollScheduler scheduler =
+                    new PollScheduler("test", clock, threads, 2, interval::get, id -> polled.add(id), new Random(1));
+            for (long id = 1; id <= 50; id++) {
+                scheduler.pollSoon(id);
+            }
+            scheduler.tick();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (polled.size() < 50 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(polled)
+                    .as("one tick, two slots, fifty due hosts")
+                    .hasSize(50)
+                    .doesNotHaveDuplicates();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_most_overdue_host_goes_first_when_slots_are_short() {
+        PollScheduler scheduler = scheduler(1);
+        scheduler.pollSoon(2);
+        clock.advance(Duration.ofSeconds(5));
+        scheduler.pollSoon(1);
+        scheduler.tick();
+        runQueued();
+        assertThat(polled).as("host 2 waited 5 s longer").startsWith(2L);
     }
 
     @Test
