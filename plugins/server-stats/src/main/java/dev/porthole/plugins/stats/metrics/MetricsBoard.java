@@ -42,10 +42,6 @@ public final class MetricsBoard {
         return Optional.ofNullable(failures.get(hostId));
     }
 
-    public Iterable<Snapshot> all() {
-        return snapshots.values();
-    }
-
     public void remove(long hostId) {
         snapshots.remove(hostId);
         failures.remove(hostId);

@@ -75,10 +75,6 @@ public final class PollScheduler {
         slots.remove(hostId);
     }
 
-    public void removeAll() {
-        slots.clear();
-    }
-
     public boolean contains(long hostId) {
         return slots.containsKey(hostId);
     }

@@ -4,10 +4,8 @@ import static dev.porthole.api.http.ErrorBodies.inErrorShape;
 
 import dev.porthole.api.Caller;
 import dev.porthole.api.PluginContext;
-import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.http.ErrorBodies;
-import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
@@ -65,9 +63,7 @@ public final class HistoryRoutes {
                     "step",
                     "gives more than " + HistoryStore.MAX_POINTS + " points over " + range + "; use a longer one");
         }
-        try {
-            hosts.require(caller, id, HostAccess.VIEW);
-        } catch (HttpError e) {
+        if (!HostViews.canView(hosts, caller, id)) {
             throw ErrorBodies.error(404, "Host not found");
         }
         Map<String, Object> body = new LinkedHashMap<>();

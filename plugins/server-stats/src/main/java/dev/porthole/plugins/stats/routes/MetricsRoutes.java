@@ -68,7 +68,8 @@ public final class MetricsRoutes {
     Response metrics(Request request) {
         long id = HostIds.path(request.pathParam("id"));
         Caller caller = request.requireCaller();
-        Optional<MetricsBoard.Snapshot> snapshot = visible(caller, id) ? board.get(id) : Optional.empty();
+        Optional<MetricsBoard.Snapshot> snapshot =
+                HostViews.canView(hosts, caller, id) ? board.get(id) : Optional.empty();
         if (snapshot.isEmpty()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", NOT_AVAILABLE);
@@ -190,15 +191,6 @@ public final class MetricsRoutes {
             viewers.unregisterAll(id, caller.userId());
         }
         return Response.ok(Map.of("success", true));
-    }
-
-    private boolean visible(Caller caller, long hostId) {
-        try {
-            hosts.require(caller, hostId, HostAccess.VIEW);
-            return true;
-        } catch (HttpError e) {
-            return false;
-        }
     }
 
     private static String promptOf(Challenge challenge) {

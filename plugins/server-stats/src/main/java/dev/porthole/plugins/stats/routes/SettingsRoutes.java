@@ -46,7 +46,7 @@ public final class SettingsRoutes {
 
     /** Each field may be left out; one out of bounds fails the whole request, and nothing is stored. */
     Response saveIntervals(Request request) {
-        Map<?, ?> body = object(request);
+        Map<?, ?> body = Bodies.object(request, false);
         GlobalSettings current = store.current();
         int status = whole(
                         body,
@@ -68,7 +68,7 @@ public final class SettingsRoutes {
     }
 
     Response saveRetention(Request request) {
-        Map<?, ?> body = object(request);
+        Map<?, ?> body = Bodies.object(request, false);
         int days = whole(
                         body,
                         "metricsHistoryRetentionDays",
@@ -79,13 +79,6 @@ public final class SettingsRoutes {
         store.save(store.current().withRetentionDays(days));
         applied.run();
         return Response.ok(Map.of("success", true, "metricsHistoryRetentionDays", days));
-    }
-
-    private static Map<?, ?> object(Request request) {
-        if (request.bodyJson() instanceof Map<?, ?> map) {
-            return map;
-        }
-        throw ErrorBodies.badField("body", "must be a JSON object");
     }
 
     /** Termix's message ({@code metricsInterval must be between 10 and 3600 seconds}) for anything out of bounds. */

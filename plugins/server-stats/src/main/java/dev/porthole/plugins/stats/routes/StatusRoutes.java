@@ -5,10 +5,8 @@ import static dev.porthole.api.http.ErrorBodies.inErrorShape;
 import dev.porthole.api.Caller;
 import dev.porthole.api.PluginContext;
 import dev.porthole.api.hosts.Host;
-import dev.porthole.api.hosts.HostAccess;
 import dev.porthole.api.hosts.Hosts;
 import dev.porthole.api.http.ErrorBodies;
-import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Method;
 import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
@@ -56,9 +54,7 @@ public final class StatusRoutes {
     Response one(Request request) {
         long id = HostIds.path(request.pathParam("id"));
         Caller caller = request.requireCaller();
-        try {
-            hosts.require(caller, id, HostAccess.VIEW);
-        } catch (HttpError e) {
+        if (!HostViews.canView(hosts, caller, id)) {
             throw ErrorBodies.error(404, NOT_AVAILABLE);
         }
         return Response.ok(board.get(id).orElseThrow(() -> ErrorBodies.error(404, NOT_AVAILABLE)));

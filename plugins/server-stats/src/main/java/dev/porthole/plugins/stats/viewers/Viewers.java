@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -123,10 +122,6 @@ public final class Viewers {
             }
         }
         expired.forEach(this::remove);
-    }
-
-    public Optional<Viewer> get(String id) {
-        return Optional.ofNullable(viewers.get(id));
     }
 
     public boolean watched(long hostId) {
