@@ -1,10 +1,11 @@
 package dev.porthole.plugins.dockerssh.session;
 
 import dev.porthole.api.ssh.SshTarget;
-import dev.porthole.plugins.dockerssh.docker.DockerEngine;
+import dev.porthole.docker.engine.DockerEngine;
+import dev.porthole.docker.transport.DialStdioClientConfig;
+import dev.porthole.docker.transport.DialStdioDockerHttpClient;
+import dev.porthole.docker.transport.SshDialStdio;
 import dev.porthole.plugins.dockerssh.docker.DockerOperations;
-import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
-import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -32,7 +33,7 @@ final class DockerSession implements AutoCloseable {
         this.ownerId = ownerId;
         this.hostId = target.hostId();
         this.engine = DockerEngine.over(new DialStdioDockerHttpClient(
-                new SshStreamOpener(target), DialStdioClientConfig.DEFAULTS.withIdleTimeout(keepStreamsFor)));
+                SshDialStdio.opener(target), DialStdioClientConfig.DEFAULTS.withIdleTimeout(keepStreamsFor)));
         this.operations = new DockerOperations(engine, DockerOperations.DEFAULT_MAX_LOG_BYTES);
         this.lastActive = new AtomicReference<>(now);
     }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.porthole.api.http.HttpError;
-import dev.porthole.plugins.dockerssh.transport.DialStdioException;
-import dev.porthole.plugins.dockerssh.transport.StreamExit;
+import dev.porthole.docker.engine.DockerEngine;
+import dev.porthole.docker.transport.DialStdioException;
+import dev.porthole.docker.transport.StreamExit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

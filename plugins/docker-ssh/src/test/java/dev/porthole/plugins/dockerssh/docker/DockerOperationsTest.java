@@ -8,10 +8,11 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.porthole.api.http.HttpError;
-import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
-import dev.porthole.plugins.dockerssh.testing.ProcessDuplexStreamOpener;
-import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
-import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
+import dev.porthole.docker.engine.DockerEngine;
+import dev.porthole.docker.testing.ProcessDuplexStreamOpener;
+import dev.porthole.docker.transport.DialStdioClientConfig;
+import dev.porthole.docker.transport.DialStdioDockerHttpClient;
+import dev.porthole.test.DockerTestenv;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Spec 000's operations against the local dockerd, every request through {@code docker system dial-stdio} as it will
  * run over SSH.
  */
-@ExtendWith(DockerDaemon.class)
+@ExtendWith(DockerTestenv.class)
 class DockerOperationsTest {
     private DockerEngine engine;
     private DockerOperations docker;
@@ -57,7 +58,7 @@ class DockerOperationsTest {
     void validateReportsTheDaemonsVersion() throws Exception {
         Availability availability = docker.validate();
         assertThat(availability.available()).isTrue();
-        assertThat(availability.version()).isEqualTo(DockerDaemon.cli("version", "--format", "{{.Server.Version}}"));
+        assertThat(availability.version()).isEqualTo(DockerTestenv.cli("version", "--format", "{{.Server.Version}}"));
     }
 
     @Test
@@ -81,14 +82,14 @@ class DockerOperationsTest {
 
         ContainerSummary row = all.get(running.substring(0, 12));
         assertThat(row.name())
-                .isEqualTo(DockerDaemon.cli("inspect", "--format", "{{.Name}}", running)
+                .isEqualTo(DockerTestenv.cli("inspect", "--format", "{{.Name}}", running)
                         .substring(1));
-        assertThat(row.image()).isEqualTo(DockerDaemon.IMAGE);
+        assertThat(row.image()).isEqualTo(DockerTestenv.IMAGE);
         assertThat(row.status()).startsWith("Up ");
         assertThat(Instant.parse(row.created())).isBetween(Instant.now().minusSeconds(120), Instant.now());
         assertThat(all.get(exited.substring(0, 12)).status()).startsWith("Exited (0)");
         assertThat(all.get(paused.substring(0, 12)).status()).contains("(Paused)");
-        String hostPort = DockerDaemon.cli("port", published, "80/tcp")
+        String hostPort = DockerTestenv.cli("port", published, "80/tcp")
                 .lines()
                 .findFirst()
                 .orElseThrow();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
+/** The snapshot of recorded stats documents, formatted as {@code docker stats} shows them. */
 class StatsCalculatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,29 +57,5 @@ class StatsCalculatorTest {
         assertThat(s.blockRead()).isEqualTo("1.57MB");
         assertThat(s.blockWrite()).isEqualTo("4.1kB");
         assertThat(s.pids()).isEqualTo("7");
-    }
-
-    @Test
-    void cgroupV1SubtractsTotalInactiveFileNotTheLocalCounter() throws IOException {
-        JsonNode memory =
-                JSON.readTree("{\"usage\":1000,\"stats\":{\"total_inactive_file\":300,\"inactive_file\":100}}");
-        assertThat(StatsCalculator.memoryUsage(memory)).isEqualTo(700);
-    }
-
-    @Test
-    void keepsUsageWhenTheCacheCounterIsNotBelowIt() throws IOException {
-        assertThat(StatsCalculator.memoryUsage(JSON.readTree("{\"usage\":100,\"stats\":{\"inactive_file\":100}}")))
-                .isEqualTo(100);
-        assertThat(StatsCalculator.memoryUsage(JSON.readTree("{}"))).isZero();
-    }
-
-    @Test
-    void cpuIsZeroWithoutAPreviousSampleAndCountsPerCpuEntriesWithoutOnlineCpus() throws IOException {
-        assertThat(StatsCalculator.cpuPercent(JSON.readTree("{\"cpu_stats\":{},\"precpu_stats\":{}}")))
-                .isZero();
-        JsonNode older = JSON.readTree("{\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":200,\"percpu_usage\":[1,1,1]},"
-                + "\"system_cpu_usage\":1000},\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":100},"
-                + "\"system_cpu_usage\":500}}");
-        assertThat(StatsCalculator.cpuPercent(older)).isCloseTo(60.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

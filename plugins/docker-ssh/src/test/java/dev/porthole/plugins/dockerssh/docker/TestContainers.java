@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
-import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
+import dev.porthole.test.DockerTestenv;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ final class TestContainers {
     /** A created, not started container running {@code script} with sh. */
     String create(String script, UnaryOperator<CreateContainerCmd> tweak) {
         String name = "porthole-test-" + run + "-" + created.size();
-        CreateContainerCmd cmd = docker.createContainerCmd(DockerDaemon.IMAGE)
+        CreateContainerCmd cmd = docker.createContainerCmd(DockerTestenv.IMAGE)
                 .withName(name)
                 .withCmd("sh", "-c", script)
                 .withLabels(Map.of(LABEL, run))

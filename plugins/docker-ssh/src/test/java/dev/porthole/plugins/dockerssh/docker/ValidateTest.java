@@ -2,10 +2,11 @@ package dev.porthole.plugins.dockerssh.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
-import dev.porthole.plugins.dockerssh.testing.ProcessDuplexStreamOpener;
-import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
-import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
+import dev.porthole.docker.engine.DockerEngine;
+import dev.porthole.docker.testing.ProcessDuplexStreamOpener;
+import dev.porthole.docker.transport.DialStdioClientConfig;
+import dev.porthole.docker.transport.DialStdioDockerHttpClient;
+import dev.porthole.test.DockerTestenv;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The availability check told apart by what a real {@code dial-stdio} command does: the same commands, exits and
  * stderr the SSH service will pass on from a remote host.
  */
-@ExtendWith(DockerDaemon.class)
+@ExtendWith(DockerTestenv.class)
 class ValidateTest {
     private static Availability validate(List<String> command) throws Exception {
         return validate(command, DialStdioClientConfig.DEFAULTS);

@@ -2,7 +2,7 @@ package dev.porthole.plugins.dockerssh.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
+import dev.porthole.test.DockerTestenv;
 import dev.porthole.test.Porthole;
 import dev.porthole.test.Reply;
 import dev.porthole.test.SshTestenv;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * hosts created through {@code /api/hosts}, the real OpenSSH sshd and dockerd of the test environment.
  */
 @WithPorthole
-@ExtendWith(DockerDaemon.class)
+@ExtendWith(DockerTestenv.class)
 class DockerSshE2ETest {
     private static final String LABEL = "dev.porthole.test.e2e";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -45,7 +45,7 @@ class DockerSshE2ETest {
     static void removeContainers() throws Exception {
         for (String name : CONTAINERS) {
             try {
-                DockerDaemon.cli("rm", "-f", name);
+                DockerTestenv.cli("rm", "-f", name);
             } catch (java.io.IOException removedByTheTest) {
                 // the test removed it through the route
             }
@@ -78,27 +78,27 @@ class DockerSshE2ETest {
     private static String container(String state, String script) throws Exception {
         String name = "porthole-e2e-" + RUN + "-" + CONTAINERS.size();
         CONTAINERS.add(name);
-        DockerDaemon.cli(
+        DockerTestenv.cli(
                 "create",
                 "--init",
                 "--name",
                 name,
                 "--label",
                 LABEL + "=" + RUN,
-                DockerDaemon.IMAGE,
+                DockerTestenv.IMAGE,
                 "sh",
                 "-c",
                 script);
         switch (state) {
             case "created" -> {}
-            case "running" -> DockerDaemon.cli("start", name);
+            case "running" -> DockerTestenv.cli("start", name);
             case "paused" -> {
-                DockerDaemon.cli("start", name);
-                DockerDaemon.cli("pause", name);
+                DockerTestenv.cli("start", name);
+                DockerTestenv.cli("pause", name);
             }
             case "exited" -> {
-                DockerDaemon.cli("start", name);
-                DockerDaemon.cli("wait", name);
+                DockerTestenv.cli("start", name);
+                DockerTestenv.cli("wait", name);
             }
             default -> throw new IllegalArgumentException(state);
         }
@@ -106,7 +106,7 @@ class DockerSshE2ETest {
     }
 
     private static String stateOf(String name) throws Exception {
-        return DockerDaemon.cli("inspect", "--format", "{{.State.Status}}", name);
+        return DockerTestenv.cli("inspect", "--format", "{{.State.Status}}", name);
     }
 
     @Test
@@ -124,7 +124,7 @@ class DockerSshE2ETest {
         assertThat(validate.status()).as(validate.toString()).isEqualTo(200);
         assertThat(validate.jsonObject())
                 .containsEntry("available", true)
-                .containsEntry("version", DockerDaemon.cli("version", "--format", "{{.Server.Version}}"));
+                .containsEntry("version", DockerTestenv.cli("version", "--format", "{{.Server.Version}}"));
 
         Map<String, String> all = states(owner.get("/docker/containers/" + sessionId));
         assertThat(all)
@@ -260,7 +260,7 @@ class DockerSshE2ETest {
     private static String prefixOfTwoContainers() throws Exception {
         java.util.Set<Character> seen = new java.util.HashSet<>();
         while (true) {
-            String id = DockerDaemon.cli("inspect", "--format", "{{.Id}}", container("created", "true"));
+            String id = DockerTestenv.cli("inspect", "--format", "{{.Id}}", container("created", "true"));
             if (!seen.add(id.charAt(0))) {
                 return id.substring(0, 1);
             }

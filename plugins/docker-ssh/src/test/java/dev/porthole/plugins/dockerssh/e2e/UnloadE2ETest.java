@@ -2,7 +2,7 @@ package dev.porthole.plugins.dockerssh.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
+import dev.porthole.test.DockerTestenv;
 import dev.porthole.test.Porthole;
 import dev.porthole.test.Reply;
 import dev.porthole.test.SshTestenv;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * disconnect), the plugin leaves nothing that keeps its class loader, and with it its bundled libraries, alive.
  */
 @WithPorthole
-@ExtendWith(DockerDaemon.class)
+@ExtendWith(DockerTestenv.class)
 class UnloadE2ETest {
 
     @Test

@@ -10,16 +10,16 @@ import dev.porthole.api.http.Access;
 import dev.porthole.api.http.HttpError;
 import dev.porthole.api.http.Request;
 import dev.porthole.api.http.Response;
+import dev.porthole.docker.engine.DockerEngine;
+import dev.porthole.docker.testing.ProcessDuplexStreamOpener;
+import dev.porthole.docker.transport.DialStdioClientConfig;
+import dev.porthole.docker.transport.DialStdioDockerHttpClient;
 import dev.porthole.plugins.dockerssh.docker.ActionResult;
 import dev.porthole.plugins.dockerssh.docker.ContainerSummary;
-import dev.porthole.plugins.dockerssh.docker.DockerEngine;
 import dev.porthole.plugins.dockerssh.docker.DockerOperations;
 import dev.porthole.plugins.dockerssh.docker.LogsResult;
 import dev.porthole.plugins.dockerssh.docker.StatsSnapshot;
-import dev.porthole.plugins.dockerssh.testing.DockerDaemon;
-import dev.porthole.plugins.dockerssh.testing.ProcessDuplexStreamOpener;
-import dev.porthole.plugins.dockerssh.transport.DialStdioClientConfig;
-import dev.porthole.plugins.dockerssh.transport.DialStdioDockerHttpClient;
+import dev.porthole.test.DockerTestenv;
 import dev.porthole.test.TestCaller;
 import dev.porthole.test.TestRequest;
 import java.lang.reflect.Proxy;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The handlers, called as the host calls them, on a session backed by the local dockerd over dial-stdio. */
-@ExtendWith(DockerDaemon.class)
+@ExtendWith(DockerTestenv.class)
 class ContainerRoutesTest {
     private static final Caller OWNER = TestCaller.user(1);
     private static final Caller STRANGER = TestCaller.user(2);
@@ -151,7 +151,7 @@ class ContainerRoutesTest {
     @Test
     void servesValidateListInspectActionsLogsStatsAndRemove() throws Exception {
         String id = engine.client()
-                .createContainerCmd(DockerDaemon.IMAGE)
+                .createContainerCmd(DockerTestenv.IMAGE)
                 .withCmd("sh", "-c", "echo hello; usleep 100000; echo oops >&2; sleep 300")
                 .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig()
                         .withInit(true))
