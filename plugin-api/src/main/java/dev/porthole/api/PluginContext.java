@@ -11,6 +11,7 @@ import dev.porthole.api.jobs.Schedule;
 import dev.porthole.api.ssh.SshConnections;
 import dev.porthole.api.storage.PluginStorage;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -107,4 +108,25 @@ public interface PluginContext {
 
     /** {@return the host's clock; tests of the host may move it} */
     Clock clock();
+
+    /**
+     * The extensions of {@code type} ({@code @org.pf4j.Extension} classes) offered by the plugins that are started at
+     * the time of the call, the caller's own included, ordered by plugin id. This is how a plugin that publishes an
+     * SPI finds its implementations in the plugins that depend on it ({@code plugin.dependencies}).
+     *
+     * <p>An extension class that is its plugin's {@link PortholePlugin} class is that running plugin instance, the one
+     * whose {@link PortholePlugin#start} received its context. Any other extension class is instantiated once per start
+     * of its plugin and dropped when that plugin stops. A plugin is found once its start has returned, and no longer
+     * from the moment its stop begins, so a plugin's own extensions are not among those its start finds. The
+     * extensions' methods run on the caller's thread.
+     *
+     * <p>Look the extensions up each time they are needed and do not keep them beyond the work of the call: a kept
+     * extension would keep a removed plugin's classes loaded, and would outlive its plugin's stop.
+     *
+     * @param type the extension point, as loaded by the caller (a type of the caller's or of a plugin it depends on)
+     * @param <T> the extension point's type
+     * @return the extensions, possibly none; an unmodifiable snapshot
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    <T> List<T> extensions(Class<T> type);
 }

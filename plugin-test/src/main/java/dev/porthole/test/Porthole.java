@@ -3,6 +3,7 @@ package dev.porthole.test;
 import dev.porthole.api.Api;
 import dev.porthole.test.internal.EmbeddedPlatform;
 import dev.porthole.test.internal.Multipart;
+import dev.porthole.test.internal.PluginBuildOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.WeakReference;
@@ -31,14 +32,16 @@ public final class Porthole {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddedPlatform platform;
+    private final PluginBuildOutput plugin;
     private final String pluginId;
     private final Path dataDir;
     private final HttpClient http = HttpClient.newHttpClient();
     private String adminToken;
 
-    Porthole(EmbeddedPlatform platform, String pluginId, Path dataDir) {
+    Porthole(EmbeddedPlatform platform, PluginBuildOutput plugin, Path dataDir) {
         this.platform = platform;
-        this.pluginId = pluginId;
+        this.plugin = plugin;
+        this.pluginId = plugin.pluginId();
         this.dataDir = dataDir;
     }
 
@@ -237,11 +240,23 @@ public final class Porthole {
 
     /** {@return the plugin under test as {@code GET /api/plugins/{id}} shows it; empty once it is uninstalled} */
     public Optional<PluginInfo> plugin() {
-        Reply reply = get("/api/plugins/" + pluginId, adminToken());
+        return plugin(pluginId);
+    }
+
+    /**
+     * Any installed plugin as {@code GET /api/plugins/{id}} shows it, such as one of {@link
+     * WithPorthole#requiredPlugins()}.
+     *
+     * @param id the plugin's id
+     * @return the plugin, empty when none of that id is installed
+     * @since 0.2.0
+     */
+    public Optional<PluginInfo> plugin(String id) {
+        Reply reply = get("/api/plugins/" + id, adminToken());
         if (reply.status() == 404) {
             return Optional.empty();
         }
-        expect(reply, 200, "reading plugin " + pluginId);
+        expect(reply, 200, "reading plugin " + id);
         return Optional.of(pluginInfo(reply.jsonObject()));
     }
 
@@ -297,6 +312,18 @@ public final class Porthole {
         return pluginInfo(reply.jsonObject());
     }
 
+    /**
+     * Installs the plugin under test again after {@link #uninstall()}, from its build output as before the first
+     * test, while the server and the plugins it depends on keep running.
+     *
+     * @return the plugin, started
+     * @throws AssertionError when the server refuses it or it does not start, with the server's reason
+     * @since 0.2.0
+     */
+    public PluginInfo install() {
+        return install(plugin);
+    }
+
     /** Removes the plugin as {@code DELETE /api/plugins/{id}} does; the rest of the test class sees it gone. */
     public void uninstall() {
         expect(delete("/api/plugins/" + pluginId, adminToken()), 204, "removing " + pluginId);
@@ -348,14 +375,40 @@ public final class Porthole {
      * @throws IllegalStateException when the plugin is not installed
      */
     public ClassLoader pluginClassLoader() {
-        return platform.pluginClassLoader(pluginId)
-                .orElseThrow(() -> new IllegalStateException("plugin " + pluginId + " is not installed"));
+        return pluginClassLoader(pluginId);
     }
 
-    /** Installs the plugin jar through the admin API, as {@code porthole plugin install} does. */
-    Reply install(byte[] jar) {
-        Multipart upload = Multipart.file("file", pluginId + ".jar", jar);
-        return send("POST", "/api/plugins", adminToken(), upload.contentType(), upload.body());
+    /**
+     * The PF4J class loader of any installed plugin: a plugin the plugin under test depends on defines the classes of
+     * its SPI with it, and the plugin under test reaches them through it.
+     *
+     * @param id the plugin's id
+     * @return the loader
+     * @throws IllegalStateException when no plugin of that id is installed
+     * @since 0.2.0
+     */
+    public ClassLoader pluginClassLoader(String id) {
+        return platform.pluginClassLoader(id)
+                .orElseThrow(() -> new IllegalStateException("plugin " + id + " is not installed"));
+    }
+
+    /**
+     * Packs a build output into a jar and installs it through the admin API, as {@code porthole plugin install} does;
+     * it must start.
+     */
+    PluginInfo install(PluginBuildOutput build) {
+        Multipart upload = Multipart.file("file", build.pluginId() + ".jar", build.jar());
+        Reply installed = send("POST", "/api/plugins", adminToken(), upload.contentType(), upload.body());
+        if (installed.status() != 201) {
+            throw new AssertionError(
+                    "installing plugin " + build.pluginId() + " from " + build.dir() + " failed: " + installed);
+        }
+        PluginInfo info = pluginInfo(installed.jsonObject());
+        if (!info.state().equals("STARTED")) {
+            throw new AssertionError("plugin " + build.pluginId() + " is " + info.state() + " after install: "
+                    + info.reason().orElse("no reason given"));
+        }
+        return info;
     }
 
     private static void expect(Reply reply, int status, String what) {

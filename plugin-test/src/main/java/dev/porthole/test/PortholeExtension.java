@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -46,6 +50,14 @@ public final class PortholeExtension implements BeforeAllCallback, AfterAllCallb
                 .orElseThrow(() ->
                         new ExtensionConfigurationException("annotate " + testClass.getName() + " with @WithPorthole"));
         PluginBuildOutput plugin = PluginBuildOutput.read(Path.of(settings.pluginClasses()));
+        List<PluginBuildOutput> required = Arrays.stream(settings.requiredPlugins())
+                .map(dir -> PluginBuildOutput.read(Path.of(dir)))
+                .toList();
+        Set<Path> hidden = new HashSet<>(Set.of(plugin.dir(), testClassesOf(testClass)));
+        for (PluginBuildOutput dependency : required) {
+            hidden.add(dependency.dir());
+            hidden.addAll(copiesOnTestClassPath(dependency));
+        }
         Path dataDir = Files.createTempDirectory("porthole-test-");
         Map<String, Object> properties = new HashMap<>();
         properties.put("porthole.data-dir", dataDir.toString());
@@ -54,14 +66,17 @@ public final class PortholeExtension implements BeforeAllCallback, AfterAllCallb
         properties.putAll(parse(settings.properties()));
         EmbeddedPlatform platform;
         try {
-            platform = EmbeddedPlatform.start(Set.of(plugin.dir(), testClassesOf(testClass)), properties);
+            platform = EmbeddedPlatform.start(hidden, properties);
         } catch (RuntimeException e) {
             deleteRecursively(dataDir);
             throw e;
         }
-        Porthole porthole = new Porthole(platform, plugin.pluginId(), dataDir);
+        Porthole porthole = new Porthole(platform, plugin, dataDir);
         // stored before the install, so that the platform is stopped even when the install fails
         store.put(KEY, new Running(context.getUniqueId(), platform, porthole, dataDir));
+        for (PluginBuildOutput dependency : required) {
+            install(porthole, dependency);
+        }
         install(porthole, plugin);
     }
 
@@ -99,17 +114,8 @@ public final class PortholeExtension implements BeforeAllCallback, AfterAllCallb
      * extension classes: if the platform could see the test class path's copy, the test would prove nothing.
      */
     private static void install(Porthole porthole, PluginBuildOutput plugin) throws ClassNotFoundException {
-        Reply installed = porthole.install(plugin.jar());
-        if (installed.status() != 201) {
-            throw new AssertionError(
-                    "installing plugin " + plugin.pluginId() + " from " + plugin.dir() + " failed: " + installed);
-        }
-        PluginInfo info = porthole.plugin().orElseThrow();
-        if (!info.state().equals("STARTED")) {
-            throw new AssertionError("plugin " + plugin.pluginId() + " is " + info.state() + " after install: "
-                    + info.reason().orElse("no reason given"));
-        }
-        ClassLoader loader = porthole.pluginClassLoader();
+        porthole.install(plugin);
+        ClassLoader loader = porthole.pluginClassLoader(plugin.pluginId());
         for (String extension : plugin.extensions()) {
             ClassLoader definer = loader.loadClass(extension).getClassLoader();
             if (definer != loader) {
@@ -130,6 +136,28 @@ public final class PortholeExtension implements BeforeAllCallback, AfterAllCallb
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    /**
+     * Where the test class path has a required plugin's classes besides its build output: the plugin under test
+     * compiles against it in scope {@code provided}, which Maven resolves to the installed jar outside a reactor build.
+     */
+    private static Set<Path> copiesOnTestClassPath(PluginBuildOutput plugin) throws URISyntaxException {
+        Set<Path> copies = new HashSet<>();
+        ClassLoader testClassPath = Thread.currentThread().getContextClassLoader();
+        for (String extension : plugin.extensions()) {
+            try {
+                CodeSource source = Class.forName(extension, false, testClassPath)
+                        .getProtectionDomain()
+                        .getCodeSource();
+                if (source != null) {
+                    copies.add(Path.of(source.getLocation().toURI()));
+                }
+            } catch (ClassNotFoundException e) {
+                // not on the test class path: nothing to hide
+            }
+        }
+        return copies;
     }
 
     /** The test class's own output directory, kept from the platform like the plugin's classes. */

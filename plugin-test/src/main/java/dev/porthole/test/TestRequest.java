@@ -234,6 +234,12 @@ public final class TestRequest implements Request {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** The one value {@link #withHeader} set; a test request sends each header in one line. */
+    @Override
+    public List<String> headers(String name) {
+        return header(name).map(List::of).orElse(List.of());
+    }
+
     @Override
     public byte[] body() {
         return body.clone();

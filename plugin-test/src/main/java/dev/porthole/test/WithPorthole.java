@@ -35,6 +35,16 @@ public @interface WithPorthole {
     String pluginClasses() default "target/classes";
 
     /**
+     * The build output of plugins the plugin under test depends on ({@code plugin.dependencies}), installed in this
+     * order before it, each of which must start. Like the plugin under test, each is packed into a jar and kept from
+     * the platform's class path, so that its classes are defined only by its own plugin class loader and the plugin
+     * under test reaches them through PF4J's dependency delegation, as in production.
+     *
+     * @return directories relative to the working directory, e.g. {@code "../containers/target/classes"}
+     */
+    String[] requiredPlugins() default {};
+
+    /**
      * Server settings over the defaults. Environment variables are not read by the harness's server.
      *
      * @return settings as {@code key=value}, e.g. {@code "porthole.plugin-settings.hello.greeting=Hi"}

@@ -66,6 +66,14 @@ public class ProbePlugin implements PortholePlugin {
                 session.sendText("echo: " + text);
             }
         });
+        // the greeters of the plugins that depend on the probe, looked up on each request
+        context.route(
+                Method.GET,
+                "/probe/greeters",
+                Access.anonymous(),
+                request -> Response.ok(context.extensions(Greeter.class).stream()
+                        .map(greeter -> greeter.greet("ann"))
+                        .toList()));
         AtomicLong beats = new AtomicLong();
         context.schedule(
                 "beat",

@@ -37,6 +37,23 @@ class HarnessLifecycleTest {
         void never_runs() {}
     }
 
+    /** The fan plugin depends on the probe, which is not named in {@code requiredPlugins}. */
+    @WithPorthole(pluginClasses = "target/test-dependent/classes")
+    static class WithoutItsDependency {
+        @Test
+        void never_runs() {}
+    }
+
+    @Test
+    void a_plugin_installed_without_the_plugin_it_depends_on_fails_the_class_naming_it() {
+        TestExecutionSummary summary = run(WithoutItsDependency.class);
+
+        assertThat(summary.getTestsStartedCount()).isZero();
+        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
+                .hasMessageContaining("installing plugin fan from")
+                .hasMessageContaining("needs plugin 'probe', which is not installed"));
+    }
+
     @Test
     void after_the_class_the_server_is_stopped_and_its_data_directory_deleted() {
         TestExecutionSummary summary = run(RecordsItsPlatform.class);

@@ -66,6 +66,11 @@ final class PluginRequest implements Request {
     }
 
     @Override
+    public List<String> headers(String name) {
+        return List.copyOf(request.getHeaders().getAll(name));
+    }
+
+    @Override
     public byte[] body() {
         return body.clone();
     }

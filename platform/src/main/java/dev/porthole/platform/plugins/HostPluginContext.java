@@ -142,6 +142,11 @@ final class HostPluginContext implements PluginContext {
         return services.clock();
     }
 
+    @Override
+    public <T> List<T> extensions(Class<T> type) {
+        return services.extensions().find(Objects.requireNonNull(type, "type"));
+    }
+
     /** Registered routes, for the plugin listing. */
     List<PluginRoute> routes() {
         return services.routes().routes().stream()

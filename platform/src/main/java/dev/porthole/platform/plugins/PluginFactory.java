@@ -4,10 +4,8 @@ import dev.porthole.api.PluginApiVersion;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.pf4j.CompoundPluginDescriptorFinder;
-import org.pf4j.DefaultPluginManager;
 import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptorFinder;
-import org.pf4j.PluginManager;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 
 @Factory
@@ -19,13 +17,8 @@ class PluginFactory {
      * version PF4J checks {@code Plugin-Requires} against is the plugin-api version.
      */
     @Singleton
-    PluginManager pluginManager(PluginsConfiguration configuration) {
-        DefaultPluginManager manager = new DefaultPluginManager(configuration.dir()) {
-            @Override
-            protected PluginDescriptorFinder createPluginDescriptorFinder() {
-                return descriptorFinder();
-            }
-        };
+    PortholePluginManager pluginManager(PluginsConfiguration configuration) {
+        PortholePluginManager manager = new PortholePluginManager(configuration.dir());
         manager.setSystemVersion(apiVersion());
         return manager;
     }

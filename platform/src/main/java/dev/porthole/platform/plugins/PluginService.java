@@ -17,18 +17,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
-import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * server start is FAILED with its reason while the platform and every other plugin keep serving; stopping a plugin
  * withdraws everything it registered and ends its threads, so that removing it leaves nothing of it reachable.
  * Operations are serialized: they are rare, and each must finish whole before the next looks at the state.
+ *
+ * <p>A plugin may depend on others ({@code plugin.dependencies}, PF4J's descriptor entry): it starts only while they
+ * run, and reaches their classes through its class loader. So plugins start dependencies first and stop dependents
+ * first; an install whose dependency is not installed is refused; a plugin that an enabled plugin needs cannot be
+ * disabled or removed; and when a dependency is upgraded or removed its dependents are loaded afresh, since their
+ * class loaders have linked the classes of the version they saw.
  */
 @Singleton
 public class PluginService {
@@ -48,13 +58,13 @@ public class PluginService {
     /** Where an upgrade keeps the version it replaces until the new one runs: a crash leaves one of them installed. */
     private static final String PREVIOUS = ".previous";
 
-    private final PluginManager manager;
+    private final PortholePluginManager manager;
     private final PluginsConfiguration configuration;
     private final PluginServices services;
     private final Map<String, Installed> installed = new LinkedHashMap<>();
     private EnabledStates enabled;
 
-    PluginService(PluginManager manager, PluginsConfiguration configuration, PluginServices services) {
+    PluginService(PortholePluginManager manager, PluginsConfiguration configuration, PluginServices services) {
         this.manager = manager;
         this.configuration = configuration;
         this.services = services;
@@ -65,6 +75,9 @@ public class PluginService {
         final PluginWrapper wrapper;
         PluginState state = PluginState.DISABLED;
         String reason;
+        /** Why it is FAILED; a plugin that waits for a dependency starts when that one does. */
+        StartFailure.Kind failure;
+
         Running running;
 
         Installed(PluginWrapper wrapper) {
@@ -78,6 +91,14 @@ public class PluginService {
         String version() {
             return wrapper.getDescriptor().getVersion();
         }
+
+        List<PluginDependency> dependencies() {
+            return wrapper.getDescriptor().getDependencies();
+        }
+
+        boolean needs(String pluginId) {
+            return dependencies().stream().anyMatch(d -> d.getPluginId().equals(pluginId));
+        }
     }
 
     /** What an install did: installed a new plugin, or upgraded an installed one. */
@@ -90,6 +111,7 @@ public class PluginService {
         enum Kind {
             NOT_A_PLUGIN,
             INCOMPATIBLE,
+            DEPENDENCY,
             ROUTE_CONFLICT,
             FAILED
         }
@@ -119,8 +141,8 @@ public class PluginService {
         }
         enabled = new EnabledStates(dir);
         manager.loadPlugins();
-        for (PluginWrapper wrapper : manager.getPlugins()) {
-            Installed plugin = register(wrapper);
+        manager.getPlugins().forEach(this::register);
+        for (Installed plugin : inDependencyOrder()) {
             if (enabled.isEnabled(plugin.id())) {
                 startOrFail(plugin);
             }
@@ -130,9 +152,9 @@ public class PluginService {
 
     @PreDestroy
     synchronized void stopAll() {
-        List<String> ids = new ArrayList<>(installed.keySet());
-        java.util.Collections.reverse(ids);
-        ids.forEach(id -> stop(installed.get(id)));
+        List<Installed> dependentsFirst = new ArrayList<>(inDependencyOrder());
+        Collections.reverse(dependentsFirst);
+        dependentsFirst.forEach(this::stop);
     }
 
     public synchronized List<PluginView> list() {
@@ -156,6 +178,7 @@ public class PluginService {
             PluginArchive archive = PluginArchive.read(
                     Files.move(upload, staging.resolve("upload"), StandardCopyOption.REPLACE_EXISTING));
             checkInstallable(archive.descriptor());
+            checkDependencies(archive.descriptor());
             Installed existing = installed.get(archive.descriptor().getPluginId());
             return existing == null
                     ? new Installation(installNew(archive), false)
@@ -191,6 +214,7 @@ public class PluginService {
             throw refusal(plugin, failure, "");
         }
         LOG.info("Installed plugin {} {}", id, plugin.version());
+        startThoseWaiting();
         return view(plugin);
     }
 
@@ -198,6 +222,8 @@ public class PluginService {
      * Replaces {@code existing} with the archive's higher version: the old one stops, the new one starts on the same
      * storage, whose migrations it carries forward. When the new version cannot start, the old one is put back and
      * started again; the storage stays migrated, so a plugin's migrations must keep its previous version working.
+     * Its dependents stop before and start again after, whichever version then runs; one that cannot start is FAILED
+     * with its reason, which does not undo the upgrade.
      */
     private PluginView upgrade(Installed existing, PluginArchive archive) throws IOException {
         String id = existing.id();
@@ -209,6 +235,17 @@ public class PluginService {
                     "plugin '" + id + "' " + existing.version() + " is installed already, and " + version
                             + " is not newer; remove it first to install the same or an older version");
         }
+        List<Installed> dependents = unloadDependents(id);
+        try {
+            return replace(existing, archive);
+        } finally {
+            loadAgain(dependents);
+        }
+    }
+
+    private PluginView replace(Installed existing, PluginArchive archive) throws IOException {
+        String id = existing.id();
+        String version = archive.descriptor().getVersion();
         boolean start = enabled.isEnabled(id);
         Path oldPath = existing.wrapper.getPluginPath();
         Path kept =
@@ -263,22 +300,94 @@ public class PluginService {
             } catch (StartFailure failure) {
                 throw refusal(plugin, failure, "");
             }
+            startThoseWaiting();
         }
         return view(plugin);
     }
 
+    /** Stops the plugin and keeps it stopped across restarts; refused while an enabled plugin needs it. */
     public synchronized PluginView disable(String id) {
         Installed plugin = require(id);
+        if (enabled.isEnabled(id)) {
+            checkNotNeeded(plugin);
+        }
         enabled.set(id, false);
         stop(plugin);
         plugin.state = PluginState.DISABLED;
         plugin.reason = null;
+        plugin.failure = null;
         return view(plugin);
     }
 
+    /** Removes the plugin; refused while an enabled plugin needs it. Its disabled dependents are loaded afresh. */
     public synchronized void uninstall(String id) {
-        remove(require(id));
+        Installed plugin = require(id);
+        checkNotNeeded(plugin);
+        List<Installed> dependents = unloadDependents(id);
+        try {
+            remove(plugin);
+        } finally {
+            loadAgain(dependents);
+        }
         LOG.info("Removed plugin {}", id);
+    }
+
+    /** A plugin that an enabled plugin depends on stays until that one is disabled or removed. */
+    private void checkNotNeeded(Installed plugin) {
+        List<String> dependents = installed.values().stream()
+                .filter(p -> p.needs(plugin.id()) && enabled.isEnabled(p.id()))
+                .map(p -> "'" + p.id() + "'")
+                .sorted()
+                .toList();
+        if (!dependents.isEmpty()) {
+            throw ApiException.coded(
+                    HttpStatus.CONFLICT,
+                    "PLUGIN_NEEDED",
+                    "plugin '" + plugin.id() + "' is needed by " + String.join(", ", dependents)
+                            + "; disable or remove " + (dependents.size() == 1 ? "that" : "those") + " first");
+        }
+    }
+
+    /**
+     * Stops and unloads the plugins that depend on {@code id}, directly or through others, before it is replaced or
+     * removed: their class loaders have linked its classes.
+     *
+     * @return them, dependencies first
+     */
+    private List<Installed> unloadDependents(String id) {
+        List<Installed> dependents = dependentsOf(id);
+        for (int i = dependents.size() - 1; i >= 0; i--) {
+            withdraw(dependents.get(i));
+        }
+        return dependents;
+    }
+
+    /** Loads the unloaded dependents from their files again, with new class loaders, and starts the enabled ones. */
+    private void loadAgain(List<Installed> dependents) {
+        for (Installed dependent : dependents) {
+            Installed again;
+            try {
+                again = register(load(dependent.wrapper.getPluginPath()));
+            } catch (RuntimeException e) {
+                // its file stays, so the next server start shows it with the reason
+                LOG.error("Plugin {} could not be loaded again after a change of its dependencies", dependent.id(), e);
+                continue;
+            }
+            if (enabled.isEnabled(again.id())) {
+                startOrFail(again);
+            }
+        }
+    }
+
+    /** Starts the enabled plugins that were waiting for a dependency that now runs. */
+    private void startThoseWaiting() {
+        for (Installed plugin : inDependencyOrder()) {
+            if (plugin.failure == StartFailure.Kind.DEPENDENCY
+                    && enabled.isEnabled(plugin.id())
+                    && unmetDependency(plugin.wrapper.getDescriptor()) == null) {
+                startOrFail(plugin);
+            }
+        }
     }
 
     private void checkInstallable(PluginDescriptor descriptor) {
@@ -321,6 +430,117 @@ public class PluginService {
                 + provided;
     }
 
+    /**
+     * An archive is installable only when each plugin it depends on is installed, in a version it accepts; whether
+     * that one runs is checked when it starts.
+     */
+    private void checkDependencies(PluginDescriptor descriptor) {
+        String id = descriptor.getPluginId();
+        for (PluginDependency dependency : descriptor.getDependencies()) {
+            String problem = dependencyProblem(dependency);
+            if (problem != null) {
+                throw ApiException.invalidField(PluginArchive.FIELD, "plugin '" + id + "' " + problem);
+            }
+        }
+        if (reaches(descriptor.getDependencies(), id, new HashSet<>())) {
+            throw ApiException.invalidField(
+                    PluginArchive.FIELD,
+                    "plugin '" + id + "' would depend on itself through plugin.dependencies; PF4J cannot order a"
+                            + " cycle");
+        }
+    }
+
+    /** Whether one of {@code dependencies}, or one of the installed plugins they lead to, is {@code id}. */
+    private boolean reaches(List<PluginDependency> dependencies, String id, Set<String> seen) {
+        for (PluginDependency dependency : dependencies) {
+            String next = dependency.getPluginId();
+            if (next.equals(id)) {
+                return true;
+            }
+            Installed plugin = installed.get(next);
+            if (plugin != null && seen.add(next) && reaches(plugin.dependencies(), id, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why the plugin cannot start for want of a dependency, or null when every one it needs runs. */
+    @Nullable
+    private String unmetDependency(PluginDescriptor descriptor) {
+        for (PluginDependency dependency : descriptor.getDependencies()) {
+            String problem = dependencyProblem(dependency);
+            if (problem != null) {
+                return problem;
+            }
+            if (installed.get(dependency.getPluginId()).state != PluginState.STARTED) {
+                return "needs plugin '" + dependency.getPluginId() + "', which is not running";
+            }
+        }
+        return null;
+    }
+
+    /** What is wrong with a dependency as things are installed, in words that follow the plugin's name; or null. */
+    @Nullable
+    private String dependencyProblem(PluginDependency dependency) {
+        String id = dependency.getPluginId();
+        if (dependency.isOptional()) {
+            // PF4J leaves optional dependencies out of its ordering, and its class loader skips a missing one
+            return "has the optional dependency '" + id + "?'; plugins depend on others only as required";
+        }
+        Installed needed = installed.get(id);
+        if (needed == null) {
+            return "needs plugin '" + id + "', which is not installed";
+        }
+        String range = dependency.getPluginVersionSupport();
+        boolean accepted;
+        try {
+            accepted = manager.getVersionManager().checkVersionConstraint(needed.version(), range);
+        } catch (RuntimeException e) {
+            return "names '" + id + "@" + range + "' in plugin.dependencies; " + range
+                    + " is not a version range such as >=1.0.0";
+        }
+        return accepted
+                ? null
+                : "needs plugin '" + id + "' " + range + "; version " + needed.version() + " is installed";
+    }
+
+    /** The installed plugins, each after the plugins it depends on, else by id. A cycle is cut where it closes. */
+    private List<Installed> inDependencyOrder() {
+        Set<Installed> ordered = new LinkedHashSet<>();
+        Set<String> visiting = new HashSet<>();
+        installed.values().stream()
+                .sorted(Comparator.comparing(Installed::id))
+                .forEach(plugin -> visit(plugin, ordered, visiting));
+        return List.copyOf(ordered);
+    }
+
+    private void visit(Installed plugin, Set<Installed> ordered, Set<String> visiting) {
+        if (!visiting.add(plugin.id())) {
+            return;
+        }
+        for (PluginDependency dependency : plugin.dependencies()) {
+            Installed needed = installed.get(dependency.getPluginId());
+            if (needed != null) {
+                visit(needed, ordered, visiting);
+            }
+        }
+        ordered.add(plugin);
+    }
+
+    /** The plugins that depend on {@code id}, directly or through others, dependencies first. */
+    private List<Installed> dependentsOf(String id) {
+        Set<String> reached = new HashSet<>(Set.of(id));
+        List<Installed> dependents = new ArrayList<>();
+        for (Installed plugin : inDependencyOrder()) {
+            if (plugin.dependencies().stream().anyMatch(d -> reached.contains(d.getPluginId()))) {
+                reached.add(plugin.id());
+                dependents.add(plugin);
+            }
+        }
+        return dependents;
+    }
+
     private PluginWrapper load(Path target) {
         try {
             String id = manager.loadPlugin(target);
@@ -353,16 +573,25 @@ public class PluginService {
         if (incompatibility != null) {
             throw fail(plugin, StartFailure.Kind.INCOMPATIBLE, incompatibility);
         }
+        // checked here, so that PF4J's own start, which would start the dependencies itself, finds them running
+        String unmet = unmetDependency(plugin.wrapper.getDescriptor());
+        if (unmet != null) {
+            throw fail(plugin, StartFailure.Kind.DEPENDENCY, unmet);
+        }
         List<PortholePlugin> extensions;
+        List<Class<?>> extensionClasses;
         try {
-            manager.startPlugin(id);
+            if (manager.startPlugin(id) != org.pf4j.PluginState.STARTED) {
+                throw fail(plugin, StartFailure.Kind.FAILED, "PF4J did not start it: " + pf4jReason(plugin));
+            }
             extensions = manager.getExtensions(PortholePlugin.class, id);
+            extensionClasses = manager.getExtensionClasses(id);
         } catch (RuntimeException e) {
-            manager.stopPlugin(id);
+            manager.stopAlone(id);
             throw fail(plugin, StartFailure.Kind.FAILED, "could not be loaded: " + e.getMessage());
         }
         if (extensions.size() != 1) {
-            manager.stopPlugin(id);
+            manager.stopAlone(id);
             throw fail(
                     plugin,
                     StartFailure.Kind.NOT_A_PLUGIN,
@@ -391,7 +620,7 @@ public class PluginService {
             started.cancel(true);
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             shutDown(id, running);
-            manager.stopPlugin(id);
+            manager.stopAlone(id);
             if (cause instanceof RouteConflictException conflict) {
                 throw fail(plugin, StartFailure.Kind.ROUTE_CONFLICT, conflict.getMessage());
             }
@@ -409,6 +638,14 @@ public class PluginService {
         plugin.running = running;
         plugin.state = PluginState.STARTED;
         plugin.reason = null;
+        plugin.failure = null;
+        services.extensions().offer(id, running.plugin(), extensionClasses);
+    }
+
+    /** Why PF4J left the plugin in the state it is in: its exception, or its state when it kept none. */
+    private static String pf4jReason(Installed plugin) {
+        Throwable failed = plugin.wrapper.getFailedException();
+        return failed != null ? reasonOf(failed) : "it is " + plugin.wrapper.getPluginState();
     }
 
     /** The answer to a request whose plugin did not start: the reason, in the words and status of its kind. */
@@ -416,6 +653,12 @@ public class PluginService {
         return switch (failure.kind) {
             case NOT_A_PLUGIN, INCOMPATIBLE ->
                 ApiException.invalidField(PluginArchive.FIELD, failure.reason + aftermath);
+            case DEPENDENCY ->
+                ApiException.coded(
+                        HttpStatus.CONFLICT,
+                        "PLUGIN_DEPENDENCY_NOT_RUNNING",
+                        "plugin '" + plugin.id() + "' " + plugin.version() + " cannot start: it " + failure.reason
+                                + aftermath);
             case ROUTE_CONFLICT ->
                 ApiException.coded(HttpStatus.CONFLICT, "ROUTE_CONFLICT", failure.reason + aftermath);
             case FAILED ->
@@ -434,6 +677,7 @@ public class PluginService {
         }
         plugin.running = null;
         String id = plugin.id();
+        services.extensions().withdraw(id);
         Future<?> stopped = running.executor().submit(() -> {
             running.plugin().stop();
             return null;
@@ -447,7 +691,7 @@ public class PluginService {
             LOG.warn("Plugin {} did not stop cleanly; withdrawing what it registered anyway", id, e);
         }
         shutDown(id, running);
-        manager.stopPlugin(id);
+        manager.stopAlone(id);
     }
 
     /** Withdraws what the plugin registered and ends its threads. */
@@ -466,7 +710,7 @@ public class PluginService {
     /** Stops the plugin and unloads its classes; its files and enabled state stay. */
     private void withdraw(Installed plugin) {
         stop(plugin);
-        manager.unloadPlugin(plugin.id());
+        manager.unloadAlone(plugin.id());
         installed.remove(plugin.id());
     }
 
@@ -480,6 +724,7 @@ public class PluginService {
     private static StartFailure fail(Installed plugin, StartFailure.Kind kind, String reason) {
         plugin.state = PluginState.FAILED;
         plugin.reason = reason;
+        plugin.failure = kind;
         plugin.running = null;
         LOG.warn("Plugin {} FAILED: {}", plugin.id(), reason);
         return new StartFailure(kind, reason);

@@ -24,4 +24,5 @@ record PluginServices(
         HostChanges hostChanges,
         DefaultSshConnections ssh,
         JsonTrees json,
-        Clock clock) {}
+        Clock clock,
+        PluginExtensions extensions) {}

@@ -13,7 +13,7 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 /**
  * Gives each plugin its storage: applies the plugin's Flyway migrations ({@code porthole/migrations/} in the plugin's
- * class loader) with a history table of its own, and hands out the host's connection pool behind a wrapper that cannot
+ * own jar or directory, not in the plugins it depends on) with a history table of its own, and hands out the host's connection pool behind a wrapper that cannot
  * close or unwrap it. Blocking (database): call it off the event loop.
  */
 @Singleton
@@ -37,8 +37,9 @@ public class PluginStorages {
      */
     public PluginStorage open(String pluginId, ClassLoader pluginLoader) {
         String table = historyTable(pluginId);
-        if (pluginLoader.getResource(MIGRATIONS) != null) {
-            migrate(pluginId, pluginLoader, table);
+        ClassLoader ownMigrations = OwnMigrations.of(pluginLoader);
+        if (ownMigrations.getResource(MIGRATIONS) != null) {
+            migrate(pluginId, ownMigrations, table);
         }
         return new Storage(new PluginDataSource(pool), table);
     }

@@ -92,6 +92,30 @@ class PluginRestartTest {
         assertThat(plugins.resolve(".previous")).doesNotExist();
     }
 
+    /** A dependent's id that sorts before its dependency's, so that only the dependency order starts it second. */
+    @Test
+    void dependencies_start_before_their_dependents_and_stop_after_them() throws Exception {
+        Path builtins = Files.createDirectories(builds.resolve("builtin"));
+        TestPluginJar hub = TestPlugins.hub("hub", 1);
+        hub.buildJar(builtins);
+        TestPlugins.spoke("axle", "hub").compiledAgainst(hub, builtins).buildJar(builtins);
+        List<String> greetings =
+                List.of("axle 1.0.0, which saw 1 spoke(s) at its start, greets ann", "own spoke #1 greets ann");
+
+        for (int run = 1; run <= 2; run++) {
+            System.clearProperty(TestPlugins.STOP_SAW + "axle");
+            try (Server server = start(builtins)) {
+                assertThat(server.states())
+                        .as("start %d", run)
+                        .containsExactlyInAnyOrderEntriesOf(Map.of("hub", "STARTED", "axle", "STARTED"));
+                assertThat(server.api.get("/hub/spokes", Auth.NONE).map()).containsEntry("greetings", greetings);
+            }
+            assertThat(System.getProperty(TestPlugins.STOP_SAW + "axle"))
+                    .as("the dependent stopped while the hub still ran, on shutdown %d", run)
+                    .isEqualTo("1");
+        }
+    }
+
     /** The README's first start: the default data directory is relative ({@code ./data}), as here. */
     @Test
     void a_relative_data_directory_installs_the_builtins_on_first_start() throws Exception {

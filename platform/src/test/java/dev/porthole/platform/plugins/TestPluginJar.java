@@ -31,6 +31,8 @@ final class TestPluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final Map<String, String> libSources = new LinkedHashMap<>();
+    private final List<Path> compiledAgainst = new ArrayList<>();
+    private String dependencies;
     private boolean descriptor = true;
 
     private TestPluginJar(String id) {
@@ -49,6 +51,26 @@ final class TestPluginJar {
     TestPluginJar requires(String requires) {
         this.requires = requires;
         return this;
+    }
+
+    /** {@code plugin.dependencies}, e.g. {@code "hub"} or {@code "hub@>=2.0.0"}. */
+    TestPluginJar dependencies(String dependencies) {
+        this.dependencies = dependencies;
+        return this;
+    }
+
+    /**
+     * Compiles against the classes of another test plugin, built before into {@code dir}, without shipping them: as a
+     * plugin compiles against the plugin it depends on in scope {@code provided}.
+     */
+    TestPluginJar compiledAgainst(TestPluginJar other, Path dir) {
+        compiledAgainst.add(other.classesIn(dir));
+        return this;
+    }
+
+    /** Where {@link #buildJar} and {@link #buildZip} compile the plugin's classes. */
+    Path classesIn(Path dir) {
+        return dir.resolve(id + "-classes");
     }
 
     /** A descriptor without {@code plugin.requires}. */
@@ -81,7 +103,7 @@ final class TestPluginJar {
 
     /** A {@code .jar} with everything at its root. */
     Path buildJar(Path dir) {
-        Path classes = compile(dir.resolve(id + "-classes"), sources, List.of());
+        Path classes = compile(classesIn(dir), sources, compiledAgainst);
         Map<String, byte[]> entries = new LinkedHashMap<>(files(classes));
         resources.forEach((path, text) -> entries.put(path, text.getBytes(StandardCharsets.UTF_8)));
         if (descriptor) {
@@ -95,7 +117,9 @@ final class TestPluginJar {
         Path libClasses = compile(dir.resolve(id + "-lib-classes"), libSources, List.of());
         // beside the classes, not in dir: a directory of built-in plugins takes every jar in it for a plugin
         Path libJar = jar(libClasses.resolveSibling(id + "-lib-classes.jar.part"), files(libClasses));
-        Path classes = compile(dir.resolve(id + "-classes"), sources, List.of(libClasses));
+        List<Path> classPath = new ArrayList<>(compiledAgainst);
+        classPath.add(libClasses);
+        Path classes = compile(classesIn(dir), sources, classPath);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         files(classes).forEach((path, bytes) -> entries.put("classes/" + path, bytes));
         resources.forEach((path, text) -> entries.put("classes/" + path, text.getBytes(StandardCharsets.UTF_8)));
@@ -109,6 +133,7 @@ final class TestPluginJar {
     private byte[] properties() {
         return ("plugin.id=" + id + "\nplugin.version=" + version
                         + (requires == null ? "" : "\nplugin.requires=" + requires)
+                        + (dependencies == null ? "" : "\nplugin.dependencies=" + dependencies)
                         + "\nplugin.description=test plugin " + id + "\nplugin.provider=Porthole tests\n")
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -274,4 +274,111 @@ final class TestPlugins {
                             found boolean not null);
                         """.formatted(table));
     }
+
+    /** The service interface of every {@link #hub} version, which its dependents implement. */
+    static final String SPOKE = "test.hub.Spoke";
+
+    /**
+     * Version {@code major}.0.0 of a plugin that publishes a service interface, {@link #SPOKE} ({@code String greet(String
+     * name)}), and ships one implementation itself, a plain extension class that numbers its instances. Its route
+     * {@code GET /<id>/spokes} answers its version, how many times its class has started, and the greetings of every
+     * spoke {@code context.extensions} finds, asking each to greet {@code ann}.
+     */
+    static TestPluginJar hub(String id, int major) {
+        return TestPluginJar.plugin(id)
+                .version(major + ".0.0")
+                .requires(">=0.2.0")
+                .source(SPOKE, """
+                        package test.hub;
+
+                        public interface Spoke extends org.pf4j.ExtensionPoint {
+                            String greet(String name);
+                        }
+                        """)
+                .source("test.hub.OwnSpoke", """
+                        package test.hub;
+
+                        import java.util.concurrent.atomic.AtomicInteger;
+
+                        @org.pf4j.Extension
+                        public class OwnSpoke implements Spoke {
+                            private static final AtomicInteger MADE = new AtomicInteger();
+                            private final int number = MADE.incrementAndGet();
+
+                            @Override
+                            public String greet(String name) {
+                                return "own spoke #" + number + " greets " + name;
+                            }
+                        }
+                        """)
+                .source("test.hub.Hub", """
+                        package test.hub;
+
+                        import dev.porthole.api.*;
+                        import dev.porthole.api.http.*;
+                        import java.util.Map;
+                        import java.util.concurrent.atomic.AtomicInteger;
+
+                        @org.pf4j.Extension
+                        public class Hub implements PortholePlugin {
+                            private static final AtomicInteger STARTS = new AtomicInteger();
+
+                            @Override
+                            public void start(PluginContext context) {
+                                STARTS.incrementAndGet();
+                                context.route(Method.GET, "/%s/spokes", Access.anonymous(), request -> Response.ok(Map.of(
+                                        "version", context.pluginVersion(),
+                                        "starts", STARTS.get(),
+                                        "greetings", context.extensions(Spoke.class).stream()
+                                                .map(spoke -> spoke.greet("ann"))
+                                                .toList())));
+                            }
+                        }
+                        """.formatted(id));
+    }
+
+    /** The system property prefix under which a {@link #spoke}'s stop leaves how many spokes it still found. */
+    static final String STOP_SAW = "porthole.test.stop-saw.";
+
+    /**
+     * A plugin that depends on {@code dependencies} (a {@link #hub}, {@code plugin.dependencies} syntax) and whose
+     * plugin class is also a {@link #SPOKE}: it greets with what its start saw, its id and version and how many spokes
+     * {@code context.extensions} found then. Its stop sets the system property {@link #STOP_SAW}{@code <id>} to the
+     * number of spokes found then. Compile it against the hub with {@link TestPluginJar#compiledAgainst}.
+     */
+    static TestPluginJar spoke(String id, String dependencies) {
+        String pkg = "test." + id.replace('-', '_');
+        return TestPluginJar.plugin(id)
+                .requires(">=0.2.0")
+                .dependencies(dependencies)
+                .source(pkg + ".Rim", """
+                        package %s;
+
+                        import dev.porthole.api.*;
+
+                        @org.pf4j.Extension
+                        public class Rim implements PortholePlugin, test.hub.Spoke {
+                            private volatile PluginContext context;
+                            private volatile String startedAs;
+
+                            @Override
+                            public void start(PluginContext context) {
+                                this.context = context;
+                                startedAs = context.pluginId() + " " + context.pluginVersion() + ", which saw "
+                                        + context.extensions(test.hub.Spoke.class).size() + " spoke(s) at its start";
+                            }
+
+                            @Override
+                            public void stop() {
+                                System.setProperty("%s" + context.pluginId(),
+                                        String.valueOf(context.extensions(test.hub.Spoke.class).size()));
+                            }
+
+                            @Override
+                            public String greet(String name) {
+                                return startedAs + ", greets " + name;
+                            }
+                        }
+                        """.formatted(pkg, STOP_SAW));
+    }
 }

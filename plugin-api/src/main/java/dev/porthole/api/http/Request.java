@@ -55,6 +55,17 @@ public interface Request {
      */
     Optional<String> header(String name);
 
+    /**
+     * Every value of a header, one per line it was sent in, in the order received. A header that proxies add to, such
+     * as {@code X-Forwarded-For}, must be read whole: a proxy may add its own line instead of appending to the
+     * client's, and the first line alone would then be what the client wrote.
+     *
+     * @param name the header's name, in any case
+     * @return its values, empty when it was not sent
+     */
+    @Api(since = "0.2.0", stability = Api.Stability.EXPERIMENTAL)
+    List<String> headers(String name);
+
     /** {@return a copy of the body as sent; empty when there is none} */
     byte[] body();
 
