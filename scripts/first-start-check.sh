@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 url=http://127.0.0.1:8080
-builtins=(docker-ssh tunnels server-stats)
+builtins=(docker-ssh tunnels server-stats containers docker-runtime)
 work=$(mktemp -d)
 clone=$work/porthole
 pid=

@@ -1,0 +1,2 @@
+/** The admin's routes: environments, their permissions, and the access settings. */
+package dev.porthole.plugins.containers.admin;
