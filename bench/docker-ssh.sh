@@ -28,28 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ssh_host=$(prop ssh.host)
-ssh_port=$(prop ssh.port)
-user=$(prop user.key.name)
-key=$(prop key.ed25519.private)
-# The Docker CLI runs `ssh` from PATH, and OpenSSH reads ~/.ssh from the passwd entry, not $HOME: a wrapper gives it a
-# config of its own with the key and the recorded host keys (checked strictly).
-mkdir -p "$work/bin"
-known_hosts_of ssh >"$work/known_hosts"
-cat >"$work/ssh_config" <<EOF
-Host $ssh_host
-  Port $ssh_port
-  User $user
-  IdentityFile $key
-  IdentitiesOnly yes
-  StrictHostKeyChecking yes
-  UserKnownHostsFile $work/known_hosts
-  GlobalKnownHostsFile /dev/null
-  BatchMode yes
-EOF
-printf '#!/bin/sh\nexec %s -F %s "$@"\n' "$(command -v ssh)" "$work/ssh_config" >"$work/bin/ssh"
-chmod +x "$work/bin/ssh"
-docker_ssh() { PATH=$work/bin:$PATH docker -H "ssh://$user@$ssh_host:$ssh_port" "$@"; }
+docker_ssh_setup "$work" # docker_ssh, ssh_host, ssh_port, user, key
 
 for i in $(seq "$containers"); do
   docker run -d --init --label "$label" "$(prop docker.image)" sleep 3600 >/dev/null

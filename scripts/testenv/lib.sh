@@ -102,6 +102,35 @@ known_hosts_of() {
   done
 }
 
+# docker_ssh_setup DIR: sets ssh_host, ssh_port, user and key, and makes docker_ssh, the Docker CLI over SSH to the
+# test sshd as the key user, work. The Docker CLI runs `ssh` from PATH, and OpenSSH reads ~/.ssh from the passwd
+# entry, not $HOME: a wrapper in DIR/bin gives it a config of its own with the key and the recorded host keys (checked
+# strictly).
+docker_ssh_setup() {
+  local dir=$1
+  ssh_host=$(prop ssh.host)
+  ssh_port=$(prop ssh.port)
+  user=$(prop user.key.name)
+  key=$(prop key.ed25519.private)
+  mkdir -p "$dir/bin"
+  known_hosts_of ssh >"$dir/known_hosts"
+  cat >"$dir/ssh_config" <<EOF
+Host $ssh_host
+  Port $ssh_port
+  User $user
+  IdentityFile $key
+  IdentitiesOnly yes
+  StrictHostKeyChecking yes
+  UserKnownHostsFile $dir/known_hosts
+  GlobalKnownHostsFile /dev/null
+  BatchMode yes
+EOF
+  printf '#!/bin/sh\nexec %s -F %s "$@"\n' "$(command -v ssh)" "$dir/ssh_config" >"$dir/bin/ssh"
+  chmod +x "$dir/bin/ssh"
+  docker_ssh_dir=$dir
+}
+docker_ssh() { PATH=$docker_ssh_dir/bin:$PATH docker -H "ssh://$user@$ssh_host:$ssh_port" "$@"; }
+
 # set_props FILE: replace the lines of testenv.properties whose keys FILE holds by FILE's lines (atomic).
 set_props() {
   local tmp=$TESTENV_PROPS.tmp.$$
