@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.porthole.platform.support.ApiClient.Auth;
 import dev.porthole.platform.support.ApiClient.Reply;
+import dev.porthole.platform.support.Collected;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,9 +49,9 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void the_hub_finds_the_dependents_extension_which_is_its_started_plugin_instance_in_plugin_id_order() {
-        assertThat(install(hub(1)).status()).isEqualTo(201);
+        assertThat(installPlugin(hub(1)).status()).isEqualTo(201);
 
-        Reply installed = install(axle("hub"));
+        Reply installed = installPlugin(axle("hub"));
 
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(installed.map()).containsEntry("state", "STARTED");
@@ -64,8 +65,8 @@ class PluginDependenciesTest extends PlatformTestBase {
     @Test
     void removing_the_dependent_ends_its_lookup_and_frees_its_loader_and_reinstalling_needs_no_restart_of_the_hub()
             throws Exception {
-        install(hub(1));
-        install(axle("hub"));
+        installPlugin(hub(1));
+        installPlugin(axle("hub"));
         assertThat(spokes().get("greetings")).isEqualTo(List.of(AXLE, OWN));
         WeakReference<ClassLoader> loader =
                 new WeakReference<>(pf4j.getPlugin("axle").getPluginClassLoader());
@@ -73,9 +74,9 @@ class PluginDependenciesTest extends PlatformTestBase {
         assertThat(api().delete("/api/plugins/axle", admin()).status()).isEqualTo(204);
 
         assertThat(spokes().get("greetings")).isEqualTo(List.of(OWN));
-        awaitCollected(loader);
+        Collected.await(loader, 100, "the removed plugin's class loader is garbage-collected");
 
-        assertThat(install(axle("hub")).status()).isEqualTo(201);
+        assertThat(installPlugin(axle("hub")).status()).isEqualTo(201);
 
         assertThat(spokes())
                 .containsEntry("greetings", List.of(AXLE, OWN))
@@ -96,9 +97,9 @@ class PluginDependenciesTest extends PlatformTestBase {
                 .compiledAgainst(TestPlugins.hub("hub", 1), dir("hub-migrating"))
                 .resource("porthole/migrations/V1__axle_notes.sql", "create table axle_notes (id int primary key);")
                 .buildJar(dir("axle-migrating"));
-        assertThat(install(hub).status()).isEqualTo(201);
+        assertThat(installPlugin(hub).status()).isEqualTo(201);
 
-        Reply installed = install(axle);
+        Reply installed = installPlugin(axle);
 
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(installed.map()).containsEntry("state", "STARTED");
@@ -107,20 +108,20 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void a_dependent_is_refused_without_its_dependency_or_with_one_of_a_version_it_does_not_accept() {
-        Reply without = install(axle("hub"));
+        Reply without = installPlugin(axle("hub"));
 
         assertThat(without.status()).as(without.toString()).isEqualTo(400);
         assertThat(without.problemFields()).containsExactly("file");
         assertThat((String) without.field("detail"))
                 .isEqualTo("file: plugin 'axle' needs plugin 'hub', which is not installed");
 
-        install(hub(1));
-        Reply tooOld = install(axle("hub@>=2.0.0"));
+        installPlugin(hub(1));
+        Reply tooOld = installPlugin(axle("hub@>=2.0.0"));
 
         assertThat(tooOld.status()).as(tooOld.toString()).isEqualTo(400);
         assertThat((String) tooOld.field("detail"))
                 .isEqualTo("file: plugin 'axle' needs plugin 'hub' >=2.0.0; version 1.0.0 is installed");
-        Reply optional = install(axle("hub?"));
+        Reply optional = installPlugin(axle("hub?"));
 
         assertThat(optional.status()).as(optional.toString()).isEqualTo(400);
         assertThat((String) optional.field("detail"))
@@ -133,8 +134,8 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void a_dependency_stays_while_an_enabled_plugin_needs_it() {
-        install(hub(1));
-        install(axle("hub"));
+        installPlugin(hub(1));
+        installPlugin(axle("hub"));
 
         Reply disable = api().post("/api/plugins/hub/disable", Map.of(), admin());
         Reply remove = api().delete("/api/plugins/hub", admin());
@@ -151,8 +152,8 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void a_disabled_dependent_outlives_its_dependency_and_starts_once_that_is_back() {
-        install(hub(1));
-        install(axle("hub"));
+        installPlugin(hub(1));
+        installPlugin(axle("hub"));
         api().post("/api/plugins/axle/disable", Map.of(), admin());
 
         assertThat(api().delete("/api/plugins/hub", admin()).status()).isEqualTo(204);
@@ -168,7 +169,7 @@ class PluginDependenciesTest extends PlatformTestBase {
                 .containsEntry("enabled", true)
                 .containsEntry("reason", "needs plugin 'hub', which is not installed");
 
-        assertThat(install(hub(1)).status()).isEqualTo(201);
+        assertThat(installPlugin(hub(1)).status()).isEqualTo(201);
 
         assertThat(state("axle"))
                 .as("the waiting dependent starts with its dependency")
@@ -178,12 +179,13 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void a_plugin_that_would_close_a_dependency_cycle_is_refused() throws IOException {
-        install(hub(1));
-        install(axle("hub"));
+        installPlugin(hub(1));
+        installPlugin(axle("hub"));
         api().post("/api/plugins/axle/disable", Map.of(), admin());
         api().delete("/api/plugins/hub", admin());
 
-        Reply cycle = install(TestPlugins.hub("hub", 1).dependencies("axle").buildJar(dir("hub-on-axle")));
+        Reply cycle =
+                installPlugin(TestPlugins.hub("hub", 1).dependencies("axle").buildJar(dir("hub-on-axle")));
 
         assertThat(cycle.status()).as(cycle.toString()).isEqualTo(400);
         assertThat((String) cycle.field("detail"))
@@ -195,8 +197,8 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void enabling_a_dependency_starts_the_enabled_dependents_that_waited_for_it() {
-        install(hub(1));
-        install(axle("hub"));
+        installPlugin(hub(1));
+        installPlugin(axle("hub"));
         api().post("/api/plugins/axle/disable", Map.of(), admin());
         api().post("/api/plugins/hub/disable", Map.of(), admin());
         Reply enable = api().post("/api/plugins/axle/enable", Map.of(), admin());
@@ -214,11 +216,11 @@ class PluginDependenciesTest extends PlatformTestBase {
 
     @Test
     void upgrading_the_dependency_restarts_the_dependent_against_the_new_version() throws Exception {
-        install(hub(1));
-        install(axle("hub@>=1.0.0 & <3.0.0"));
+        installPlugin(hub(1));
+        installPlugin(axle("hub@>=1.0.0 & <3.0.0"));
         ClassLoader before = pf4j.getPlugin("axle").getPluginClassLoader();
 
-        Reply upgraded = install(TestPlugins.hub("hub", 2).buildJar(dir("hub-v2")));
+        Reply upgraded = installPlugin(TestPlugins.hub("hub", 2).buildJar(dir("hub-v2")));
 
         assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
         assertThat(state("axle")).isEqualTo("STARTED");
@@ -227,7 +229,7 @@ class PluginDependenciesTest extends PlatformTestBase {
                 .isNotSameAs(before);
         assertThat(spokes()).containsEntry("version", "2.0.0").containsEntry("greetings", List.of(AXLE, OWN));
 
-        Reply beyond = install(TestPlugins.hub("hub", 3).buildJar(dir("hub-v3")));
+        Reply beyond = installPlugin(TestPlugins.hub("hub", 3).buildJar(dir("hub-v3")));
 
         assertThat(beyond.status())
                 .as("a dependent that cannot follow does not hold the upgrade back")
@@ -269,34 +271,7 @@ class PluginDependenciesTest extends PlatformTestBase {
         return (String) api().get("/api/plugins/" + id, admin()).field("state");
     }
 
-    private Reply install(Path archive) {
-        try {
-            return api().upload(
-                            "/api/plugins",
-                            "file",
-                            archive.getFileName().toString(),
-                            Files.readAllBytes(archive),
-                            admin());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path pluginsDir() {
-        return dataDir().resolve("plugins");
-    }
-
     private Path dir(String name) throws IOException {
         return Files.createDirectories(builds.resolve(name));
-    }
-
-    private static void awaitCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
-        for (int i = 0; i < 50 && loader.get() != null; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        assertThat(loader.get())
-                .as("the removed plugin's class loader is garbage-collected")
-                .isNull();
     }
 }

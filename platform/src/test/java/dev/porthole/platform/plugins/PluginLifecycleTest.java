@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.porthole.platform.support.ApiClient.Auth;
 import dev.porthole.platform.support.ApiClient.Reply;
+import dev.porthole.platform.support.Collected;
 import dev.porthole.platform.support.PlatformTestBase;
 import dev.porthole.platform.support.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -55,23 +56,6 @@ class PluginLifecycleTest extends PlatformTestBase {
         }
     }
 
-    private Reply install(Path archive) {
-        try {
-            return api().upload(
-                            "/api/plugins",
-                            "file",
-                            archive.getFileName().toString(),
-                            Files.readAllBytes(archive),
-                            admin());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path pluginsDir() {
-        return dataDir().resolve("plugins");
-    }
-
     private List<String> pluginFiles() {
         try (Stream<Path> files = Files.list(pluginsDir())) {
             return files.map(p -> p.getFileName().toString())
@@ -86,7 +70,7 @@ class PluginLifecycleTest extends PlatformTestBase {
     @Test
     void an_installed_plugin_serves_its_route_on_its_own_threads_runs_its_job_and_migrates_its_table()
             throws Exception {
-        Reply installed = install(TestPlugins.full("greeter").buildJar(builds));
+        Reply installed = installPlugin(TestPlugins.full("greeter").buildJar(builds));
 
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(installed.map()).containsEntry("id", "greeter").containsEntry("state", "STARTED");
@@ -108,7 +92,7 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void a_zip_plugin_uses_the_libraries_it_ships() {
-        Reply installed = install(TestPlugins.withLibrary("loud").buildZip(builds));
+        Reply installed = installPlugin(TestPlugins.withLibrary("loud").buildZip(builds));
 
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(api().get("/loud/hello", Auth.NONE).body()).isEqualTo("HELLO!");
@@ -117,7 +101,7 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void disable_withdraws_routes_streams_sockets_and_jobs_and_enable_brings_them_back() throws Exception {
-        install(TestPlugins.full("greeter").buildJar(builds));
+        installPlugin(TestPlugins.full("greeter").buildJar(builds));
         TestUser user = newUser("USER");
         BufferedReader stream = openStream("/greeter/stream", user);
         Socket socket = openSocket("/greeter/ws", user);
@@ -142,7 +126,7 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void uninstall_removes_every_trace_and_the_class_loader_is_collected() throws Exception {
-        install(TestPlugins.full("greeter").buildJar(builds));
+        installPlugin(TestPlugins.full("greeter").buildJar(builds));
         assertThat(api().get("/greeter/hello/ann", Auth.NONE).status()).isEqualTo(200);
         WeakReference<ClassLoader> loader =
                 new WeakReference<>(pf4j.getPlugin("greeter").getPluginClassLoader());
@@ -152,41 +136,37 @@ class PluginLifecycleTest extends PlatformTestBase {
         assertThat(api().get("/greeter/hello/ann", Auth.NONE).status()).isEqualTo(404);
         assertThat(api().get("/api/plugins/greeter", admin()).status()).isEqualTo(404);
         assertThat(pluginFiles()).isEmpty();
-        for (int i = 0; i < 50 && loader.get() != null; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        assertThat(loader.get())
-                .as("the plugin's class loader is garbage-collected")
-                .isNull();
+        Collected.await(loader, 100, "the plugin's class loader is garbage-collected");
     }
 
     @Test
     void bad_uploads_are_refused_with_the_reason_and_leave_nothing_on_disk() throws Exception {
-        install(TestPlugins.claiming("first", "/shared/{id}").buildJar(builds));
+        installPlugin(TestPlugins.claiming("first", "/shared/{id}").buildJar(builds));
         Path notZip = Files.writeString(builds.resolve("notes.jar"), "not a zip");
 
-        Reply notAZip = install(notZip);
+        Reply notAZip = installPlugin(notZip);
         Reply wrongType = api().upload("/api/plugins", "file", "plugin.txt", new byte[] {1}, admin());
         Reply noFile = api().upload("/api/plugins", "other", "x.jar", new byte[] {1}, admin());
-        Reply noDescriptor = install(
+        Reply noDescriptor = installPlugin(
                 TestPlugins.claiming("nodesc", "/nodesc/x").withoutDescriptor().buildJar(builds));
-        Reply zipWithoutDescriptor =
-                install(TestPlugins.withLibrary("zipnodesc").withoutDescriptor().buildZip(builds));
-        Reply noRequires = install(
+        Reply zipWithoutDescriptor = installPlugin(
+                TestPlugins.withLibrary("zipnodesc").withoutDescriptor().buildZip(builds));
+        Reply noRequires = installPlugin(
                 TestPlugins.claiming("norange", "/norange/x").withoutRequires().buildJar(builds));
-        Reply badId = install(TestPlugins.claiming("Bad_Id", "/bad/x").buildJar(builds));
-        Reply badVersion = install(TestPlugins.claiming("badversion", "/badversion/x")
+        Reply badId = installPlugin(TestPlugins.claiming("Bad_Id", "/bad/x").buildJar(builds));
+        Reply badVersion = installPlugin(TestPlugins.claiming("badversion", "/badversion/x")
                 .version("one")
                 .buildJar(builds));
-        Reply sameVersion = install(TestPlugins.claiming("first", "/other/path").buildJar(dir("same")));
-        Reply olderVersion = install(
+        Reply sameVersion =
+                installPlugin(TestPlugins.claiming("first", "/other/path").buildJar(dir("same")));
+        Reply olderVersion = installPlugin(
                 TestPlugins.claiming("first", "/other/path").version("0.9.0").buildJar(dir("older")));
-        Reply conflict = install(TestPlugins.claiming("second", "/shared/list").buildJar(builds));
-        Reply tooNew = install(
+        Reply conflict =
+                installPlugin(TestPlugins.claiming("second", "/shared/list").buildJar(builds));
+        Reply tooNew = installPlugin(
                 TestPlugins.claiming("future", "/future/x").requires(">=9.0.0").buildJar(builds));
         Reply platformRoute =
-                install(TestPlugins.claiming("sneaky", "/api/users/{id}").buildJar(builds));
+                installPlugin(TestPlugins.claiming("sneaky", "/api/users/{id}").buildJar(builds));
 
         assertThat(notAZip.status()).isEqualTo(400);
         assertThat(notAZip.problemFields()).containsExactly("file");
@@ -227,9 +207,9 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void a_plugin_whose_start_throws_is_refused_with_its_reason_and_nothing_of_it_stays() {
-        install(TestPlugins.full("greeter").buildJar(builds));
+        installPlugin(TestPlugins.full("greeter").buildJar(builds));
 
-        Reply failed = install(TestPlugins.failing("broken").buildJar(builds));
+        Reply failed = installPlugin(TestPlugins.failing("broken").buildJar(builds));
 
         assertThat(failed.status()).as(failed.toString()).isEqualTo(422);
         assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
@@ -249,14 +229,14 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void a_higher_version_upgrades_in_place_and_carries_the_plugins_storage_forward() throws Exception {
-        assertThat(install(TestPlugins.versioned("notes", 1, false).buildJar(dir("v1")))
+        assertThat(installPlugin(TestPlugins.versioned("notes", 1, false).buildJar(dir("v1")))
                         .status())
                 .isEqualTo(201);
         assertThat(api().sendRaw("POST", "/notes/notes", "kept across the upgrade", Auth.NONE)
                         .status())
                 .isEqualTo(201);
 
-        Reply upgraded = install(TestPlugins.versioned("notes", 2, false).buildJar(dir("v2")));
+        Reply upgraded = installPlugin(TestPlugins.versioned("notes", 2, false).buildJar(dir("v2")));
 
         assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
         assertThat(upgraded.map()).containsEntry("version", "2.0.0").containsEntry("state", "STARTED");
@@ -270,10 +250,10 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void an_upgrade_whose_new_version_fails_to_start_puts_the_old_version_back_serving() throws Exception {
-        install(TestPlugins.versioned("rollback", 1, false).buildJar(dir("v1")));
+        installPlugin(TestPlugins.versioned("rollback", 1, false).buildJar(dir("v1")));
         api().sendRaw("POST", "/rollback/notes", "still here", Auth.NONE);
 
-        Reply refused = install(TestPlugins.versioned("rollback", 2, true).buildJar(dir("v2")));
+        Reply refused = installPlugin(TestPlugins.versioned("rollback", 2, true).buildJar(dir("v2")));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.map()).containsEntry("code", "PLUGIN_START_FAILED");
@@ -320,7 +300,7 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void enabling_a_plugin_that_cannot_start_answers_the_reason_and_leaves_it_failed() throws Exception {
-        install(TestPlugins.versioned("moody", 1, false).buildJar(dir("v1")));
+        installPlugin(TestPlugins.versioned("moody", 1, false).buildJar(dir("v1")));
         api().post("/api/plugins/moody/disable", Map.of(), admin());
         System.setProperty(TestPlugins.REFUSE_START, "moody");
         Reply enabled;
@@ -371,12 +351,12 @@ class PluginLifecycleTest extends PlatformTestBase {
 
     @Test
     void installing_and_removing_a_plugin_leaves_another_plugins_streams_and_sockets_open() throws Exception {
-        install(TestPlugins.full("greeter").buildJar(builds));
+        installPlugin(TestPlugins.full("greeter").buildJar(builds));
         TestUser user = newUser("USER");
         BufferedReader stream = openStream("/greeter/stream", user);
         Socket socket = openSocket("/greeter/ws", user);
 
-        install(TestPlugins.full("other").buildJar(builds));
+        installPlugin(TestPlugins.full("other").buildJar(builds));
         assertThat(api().get("/other/hello/x", Auth.NONE).status()).isEqualTo(200);
         assertThat(api().delete("/api/plugins/other", admin()).status()).isEqualTo(204);
 

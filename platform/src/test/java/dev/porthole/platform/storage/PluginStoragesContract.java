@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.porthole.api.storage.PluginStorage;
+import dev.porthole.platform.support.Collected;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -104,12 +105,7 @@ abstract class PluginStoragesContract {
     void the_plugin_class_loader_is_not_kept() throws Exception {
         WeakReference<ClassLoader> loader = migrateAndDropLoader();
 
-        for (int i = 0; i < 50 && loader.get() != null; i++) {
-            System.gc();
-            Thread.sleep(20);
-        }
-
-        assertThat(loader.get()).as("the plugin class loader after GC").isNull();
+        Collected.await(loader, 20, "the plugin class loader after GC");
         assertThat(tableExists("leaky_t")).isTrue();
     }
 

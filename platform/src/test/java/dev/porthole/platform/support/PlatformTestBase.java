@@ -77,6 +77,25 @@ public abstract class PlatformTestBase implements TestPropertyProvider {
         return api;
     }
 
+    /** The server's plugins directory. */
+    protected Path pluginsDir() {
+        return dataDir.resolve("plugins");
+    }
+
+    /** Uploads a plugin archive through the admin API, as the multipart field {@code file}. */
+    protected Reply installPlugin(Path archive) {
+        try {
+            return api().upload(
+                            "/api/plugins",
+                            "file",
+                            archive.getFileName().toString(),
+                            Files.readAllBytes(archive),
+                            admin());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Logs in and returns the session token. */
     protected String login(String username, String password) {
         Reply reply = api().post("/api/auth/login", Map.of("username", username, "password", password), Auth.NONE);

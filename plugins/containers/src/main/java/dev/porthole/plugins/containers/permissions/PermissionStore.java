@@ -1,5 +1,6 @@
 package dev.porthole.plugins.containers.permissions;
 
+import dev.porthole.api.storage.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,29 +61,26 @@ public final class PermissionStore {
 
     /** Replaces the environment's grants by {@code next}, in one transaction; users not in it lose theirs. */
     public synchronized void replace(long environmentId, Map<Long, Set<Permission>> next) {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete =
-                            connection.prepareStatement("DELETE FROM containers_permissions WHERE environment_id = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO containers_permissions (environment_id, user_id, actions) VALUES (?, ?, ?)")) {
-                delete.setLong(1, environmentId);
-                delete.executeUpdate();
-                for (Map.Entry<Long, Set<Permission>> grant : next.entrySet()) {
-                    if (grant.getValue().isEmpty()) {
-                        continue;
+        try {
+            Transactions.inOne(database, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                                "DELETE FROM containers_permissions WHERE environment_id = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO containers_permissions (environment_id, user_id, actions) VALUES (?, ?, ?)")) {
+                    delete.setLong(1, environmentId);
+                    delete.executeUpdate();
+                    for (Map.Entry<Long, Set<Permission>> grant : next.entrySet()) {
+                        if (grant.getValue().isEmpty()) {
+                            continue;
+                        }
+                        insert.setLong(1, environmentId);
+                        insert.setLong(2, grant.getKey());
+                        insert.setString(3, format(grant.getValue()));
+                        insert.addBatch();
                     }
-                    insert.setLong(1, environmentId);
-                    insert.setLong(2, grant.getKey());
-                    insert.setString(3, format(grant.getValue()));
-                    insert.addBatch();
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the permissions of environment " + environmentId, e);
         }

@@ -1,6 +1,7 @@
 package dev.porthole.plugins.containers.settings;
 
 import dev.porthole.api.Json;
+import dev.porthole.api.storage.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,22 +62,19 @@ public final class AccessSettingsStore {
 
     public synchronized void save(AccessSettings next) {
         String value = json.write(toJson(next));
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete =
-                            connection.prepareStatement("DELETE FROM containers_settings WHERE setting_key = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO containers_settings (setting_key, setting_value) VALUES (?, ?)")) {
-                delete.setString(1, KEY);
-                delete.executeUpdate();
-                insert.setString(1, KEY);
-                insert.setString(2, value);
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            Transactions.inOne(database, connection -> {
+                try (PreparedStatement delete =
+                                connection.prepareStatement("DELETE FROM containers_settings WHERE setting_key = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO containers_settings (setting_key, setting_value) VALUES (?, ?)")) {
+                    delete.setString(1, KEY);
+                    delete.executeUpdate();
+                    insert.setString(1, KEY);
+                    insert.setString(2, value);
+                    insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the containers settings", e);
         }

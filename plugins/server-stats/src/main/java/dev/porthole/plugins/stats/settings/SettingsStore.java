@@ -1,5 +1,6 @@
 package dev.porthole.plugins.stats.settings;
 
+import dev.porthole.api.storage.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,17 +63,12 @@ public final class SettingsStore {
 
     /** Stores {@code next} and makes it current; synchronized so that two admins' saves never interleave. */
     public synchronized void save(GlobalSettings next) {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inOne(database, connection -> {
                 put(connection, STATUS, next.statusCheckInterval());
                 put(connection, METRICS, next.metricsInterval());
                 put(connection, RETENTION, next.historyRetentionDays());
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the server-stats settings", e);
         }
